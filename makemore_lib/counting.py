@@ -1,0 +1,64 @@
+"""Counting bigrams: the 27x27 matrix N whose entry [i, j] counts how often character j follows character i."""
+
+from __future__ import annotations
+
+import numpy as np
+import torch
+
+from .vocabulary import encode_names, itos, vocab_size
+
+
+def bigram_pairs(names: list[str]) -> tuple[torch.Tensor, torch.Tensor]:
+    """Every bigram of ``names`` as two tensors: the first characters ``xs`` and the characters that follow, ``ys``.
+
+    >>> xs, ys = bigram_pairs(["emma"])
+    >>> xs.tolist(), ys.tolist()
+    ([0, 5, 13, 13, 1], [5, 13, 13, 1, 0])
+    """
+    ids = torch.from_numpy(encode_names(names).astype(np.int64))
+    return ids[:-1], ids[1:]
+
+
+def count_bigrams(names: list[str]) -> torch.Tensor:
+    """The 27x27 bigram count matrix of ``names`` (int32, as in the lecture), counted without a Python loop.
+
+    >>> counts = count_bigrams(["emma", "ava"])
+    >>> int(counts.sum()), int(counts[13, 13]), int(counts[0, 1])   # 5 + 4 bigrams; 'mm'; '.a'
+    (9, 1, 1)
+    """
+    xs, ys = bigram_pairs(names)
+    flat = torch.bincount(xs * vocab_size + ys, minlength=vocab_size * vocab_size)
+    return flat.view(vocab_size, vocab_size).to(torch.int32)
+
+
+def check_counts(counts: object) -> torch.Tensor:
+    """Return ``counts`` if it is a 27x27 tensor of finite, non-negative numbers, else raise a clear error.
+
+    >>> check_counts(torch.zeros(3, 3))
+    Traceback (most recent call last):
+    ...
+    ValueError: counts must have shape (27, 27), not (3, 3)
+    """
+    if not isinstance(counts, torch.Tensor):
+        raise TypeError(f"counts must be a torch.Tensor, not {type(counts).__name__}")
+    if tuple(counts.shape) != (vocab_size, vocab_size):
+        raise ValueError(f"counts must have shape ({vocab_size}, {vocab_size}), not {tuple(counts.shape)}")
+    if counts.dtype == torch.bool or counts.is_complex():
+        raise TypeError(f"counts must hold real numbers, not {counts.dtype}")
+    if counts.is_floating_point() and not torch.isfinite(counts).all():
+        raise ValueError("counts must be finite: it holds NaN or infinity")
+    if (counts < 0).any():
+        raise ValueError("counts must not be negative")
+    return counts
+
+
+def top_bigrams(counts: torch.Tensor, n: int = 10) -> list[tuple[str, int]]:
+    """The ``n`` commonest bigrams with their counts, commonest first.
+
+    >>> top_bigrams(count_bigrams(["anna", "ann"]), 2)
+    [('.a', 2), ('an', 2)]
+    """
+    counts = check_counts(counts)
+    values, flat = torch.sort(counts.flatten(), descending=True, stable=True)
+    return [(itos[i // vocab_size] + itos[i % vocab_size], int(v))
+            for v, i in zip(values[:n].tolist(), flat[:n].tolist())]

@@ -1,0 +1,76 @@
+"""Scoring a model: the average negative log-likelihood of the data, and the per-bigram view of one name."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import torch
+
+from .counting import check_counts, count_bigrams
+from .probabilities import check_probs
+from .vocabulary import bigrams, stoi
+
+
+def counts_nll(counts: torch.Tensor, probs: torch.Tensor) -> float:
+    """The average negative log-likelihood of every bigram counted in ``counts`` under the model ``probs``.
+
+    The counts are sufficient: a bigram seen c times adds c times its log-probability. A counted bigram
+    with probability 0 makes the loss infinite.
+
+    >>> from makemore_lib.probabilities import uniform_probs
+    >>> round(counts_nll(count_bigrams(["emma"]), uniform_probs()), 4)   # log(27)
+    3.2958
+    """
+    counts = check_counts(counts).double()
+    probs = check_probs(probs).double()
+    total = counts.sum()
+    if total == 0:
+        raise ValueError("counts are all zero: there is no bigram to score")
+    seen = counts > 0
+    log_likelihood = (counts[seen] * probs[seen].log()).sum()
+    return float(-log_likelihood / total)
+
+
+def average_nll(names: list[str], probs: torch.Tensor) -> float:
+    """The loss of a model: the average negative log-likelihood of every bigram in ``names``.
+
+    >>> from makemore_lib.probabilities import bigram_probs
+    >>> names = ["emma", "ava"]
+    >>> round(average_nll(names, bigram_probs(count_bigrams(names))), 4)
+    0.5202
+    """
+    return counts_nll(count_bigrams(names), probs)
+
+
+class BigramScore(NamedTuple):
+    """One bigram of a name with its probability under a model and that probability's log."""
+
+    bigram: str
+    prob: float
+    logprob: float
+
+
+def score_name(name: str, probs: torch.Tensor) -> list[BigramScore]:
+    """Each bigram of ``name`` with its probability and log-probability under ``probs``.
+
+    >>> from makemore_lib.probabilities import uniform_probs
+    >>> score_name("ab", uniform_probs())[0]
+    BigramScore(bigram='.a', prob=0.037037..., logprob=-3.295836...)
+    """
+    probs = check_probs(probs)
+    scores = []
+    for bigram in bigrams(name):
+        p = probs[stoi[bigram[0]], stoi[bigram[1]]]
+        scores.append(BigramScore(bigram, float(p), float(p.log())))
+    return scores
+
+
+def name_nll(name: str, probs: torch.Tensor) -> float:
+    """The average negative log-likelihood of one name's bigrams (``inf`` if one has probability 0).
+
+    >>> from makemore_lib.probabilities import uniform_probs
+    >>> round(name_nll("emma", uniform_probs()), 4)
+    3.2958
+    """
+    scores = score_name(name, probs)
+    return -sum(s.logprob for s in scores) / len(scores)

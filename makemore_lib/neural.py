@@ -1,0 +1,138 @@
+"""The neural bigram model: one linear layer of 27 neurons on a one-hot input, then softmax.
+
+Two ways to train it with full-batch gradient descent: ``train_onehot``, the lecture's loop over every
+example, and ``train_counts``, which gets the same losses from the 27x27 counts alone.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import NamedTuple
+
+import torch
+import torch.nn.functional as F
+
+from .counting import check_counts
+from .sampling import check_count
+from .vocabulary import vocab_size
+
+LECTURE_SEED = 2147483647
+MAX_STEPS = 100_000
+
+
+class Training(NamedTuple):
+    """The result of training: the final weights and the loss (data loss + L2 penalty) before each step."""
+
+    W: torch.Tensor
+    losses: list[float]
+
+
+def check_rate(value: object, what: str) -> float:
+    """Return ``value`` as a float if it is a finite number >= 0, else raise an error naming ``what``.
+
+    >>> check_rate(float("nan"), "learning rate lr")
+    Traceback (most recent call last):
+    ...
+    ValueError: learning rate lr must be a finite number >= 0, not nan
+    """
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise TypeError(f"{what} must be a number, not {type(value).__name__}")
+    if not math.isfinite(value) or value < 0:
+        raise ValueError(f"{what} must be a finite number >= 0, not {value}")
+    return float(value)
+
+
+def init_weights(seed: int = LECTURE_SEED) -> torch.Tensor:
+    """W, 27x27 standard normal numbers drawn from a generator seeded with ``seed`` (the lecture's draw).
+
+    >>> init_weights().shape
+    torch.Size([27, 27])
+    """
+    if isinstance(seed, bool) or not isinstance(seed, int):
+        raise TypeError(f"seed must be an int, not {type(seed).__name__}")
+    if not 0 <= seed < 2**63:
+        raise ValueError(f"seed must be between 0 and 2**63 - 1, not {seed}")
+    g = torch.Generator().manual_seed(seed)
+    return torch.randn((vocab_size, vocab_size), generator=g)
+
+
+def forward(W: torch.Tensor, xs: torch.Tensor) -> torch.Tensor:
+    """The net's forward pass: one-hot ``xs``, times W (logits, read as log-counts), exp, normalise rows.
+
+    >>> probs = forward(torch.zeros(27, 27), torch.tensor([0, 5]))
+    >>> probs.shape, round(float(probs[0, 0]), 6)    # all-zero weights: uniform
+    (torch.Size([2, 27]), 0.037037)
+    """
+    xenc = F.one_hot(xs, num_classes=vocab_size).float()
+    logits = xenc @ W
+    counts = logits.exp()
+    return counts / counts.sum(1, keepdim=True)
+
+
+def net_probs(W: torch.Tensor) -> torch.Tensor:
+    """The net as a 27x27 table: row i is the distribution it predicts after character i (softmax of W[i]).
+
+    >>> round(float(net_probs(torch.zeros(27, 27)).sum(1)[0]), 6)
+    1.0
+    """
+    return torch.softmax(W.detach().float(), dim=1)
+
+
+def _check_training(steps: object, lr: object, l2: object) -> tuple[int, float, float]:
+    steps = check_count(steps, "steps", MAX_STEPS)
+    if steps == 0:
+        raise ValueError("steps must be at least 1, not 0")
+    return steps, check_rate(lr, "learning rate lr"), check_rate(l2, "L2 strength l2")
+
+
+def train_onehot(xs: torch.Tensor, ys: torch.Tensor, steps: int = 100, lr: float = 50.0, l2: float = 0.01,
+                 seed: int = LECTURE_SEED) -> Training:
+    """Full-batch gradient descent written as in the lecture: one-hot inputs, softmax, NLL + L2, autograd.
+
+    >>> xs, ys = torch.tensor([0, 5]), torch.tensor([5, 0])
+    >>> run = train_onehot(xs, ys, steps=2)
+    >>> len(run.losses), run.losses[1] < run.losses[0]
+    (2, True)
+    """
+    steps, lr, l2 = _check_training(steps, lr, l2)
+    W = init_weights(seed).requires_grad_()
+    num = xs.nelement()
+    losses = []
+    for _ in range(steps):
+        probs = forward(W, xs)
+        loss = -probs[torch.arange(num), ys].log().mean() + l2 * (W**2).mean()
+        losses.append(loss.item())
+        W.grad = None
+        loss.backward()
+        W.data += -lr * W.grad
+    return Training(W.detach(), losses)
+
+
+def train_counts(counts: torch.Tensor, steps: int = 100, lr: float = 50.0, l2: float = 0.01,
+                 seed: int = LECTURE_SEED) -> Training:
+    """The same training as ``train_onehot``, computed from the 27x27 bigram counts N instead of every example.
+
+    The full-batch loss only depends on how often each bigram occurs:
+    ``loss = -sum(N * log softmax(W)) / sum(N) + l2 * mean(W**2)``, and its gradient is
+    ``(rowsum(N) * softmax(W) - N) / sum(N) + 2 * l2 * W / 729``. A step costs a few 27x27 operations
+    instead of a pass over 228,146 examples.
+
+    >>> from makemore_lib.counting import count_bigrams
+    >>> run = train_counts(count_bigrams(["emma", "ava"]), steps=3)
+    >>> len(run.losses), run.losses[2] < run.losses[0]
+    (3, True)
+    """
+    counts = check_counts(counts).double()
+    steps, lr, l2 = _check_training(steps, lr, l2)
+    total = counts.sum()
+    if total == 0:
+        raise ValueError("counts are all zero: there is nothing to train on")
+    W = init_weights(seed).double()
+    row_totals = counts.sum(1, keepdim=True)
+    losses = []
+    for _ in range(steps):
+        logp = torch.log_softmax(W, dim=1)
+        losses.append(float(-(counts * logp).sum() / total + l2 * (W * W).mean()))
+        grad = (row_totals * logp.exp() - counts) / total + (2 * l2 / W.numel()) * W
+        W -= lr * grad
+    return Training(W.float(), losses)

@@ -1,0 +1,59 @@
+"""The book's interactive widgets (ipywidgets 8).
+
+Each widget is a small box class: it makes its controls once, and a slider move or a keystroke calls
+``update``, which changes the text or image that already exist. Bad input never raises out of a widget:
+the message appears inside the widget.
+"""
+
+from __future__ import annotations
+
+import html
+
+import ipywidgets as widgets
+
+from .vocabulary import bigrams
+
+
+def error_html(err: Exception) -> str:
+    """A short, escaped message for a widget to show instead of a traceback.
+
+    >>> error_html(ValueError("name '<b>' has '<' at position 0"))
+    '<div class="mm-error" role="alert" style="color:#b00020">&#9888; name &#x27;&lt;b&gt;&#x27; has &#x27;&lt;&#x27; at position 0</div>'
+    """
+    return f'<div class="mm-error" role="alert" style="color:#b00020">&#9888; {html.escape(str(err))}</div>'
+
+
+def chips_html(items: list[str]) -> str:
+    """Short strings shown as a row of monospace chips (the bigrams of a name, sampled names...).
+
+    >>> chips_html(["<a", "b."]).count("<code")
+    2
+    """
+    return " ".join(f'<code class="mm-chip">{html.escape(item)}</code>' for item in items)
+
+
+class BigramExplorer(widgets.VBox):
+    """Type a name and see its bigrams, with the ``.`` token added at both ends.
+
+    >>> w = BigramExplorer("emma")
+    >>> w.output.value.count("mm-chip")
+    5
+    >>> w.text.value = "Emma"
+    >>> "mm-error" in w.output.value
+    True
+    """
+
+    def __init__(self, name: str = "isabella"):
+        self.text = widgets.Text(value=name, description="Name", placeholder="type a name, a-z",
+                                 continuous_update=True)
+        self.output = widgets.HTML()
+        super().__init__([self.text, self.output])
+        self.text.observe(self.update, names="value")
+        self.update()
+
+    def update(self, change: dict | None = None) -> None:
+        try:
+            pairs = bigrams(self.text.value)
+            self.output.value = f"{len(pairs)} bigrams: {chips_html(pairs)}"
+        except (ValueError, TypeError) as err:
+            self.output.value = error_html(err)

@@ -1,0 +1,58 @@
+import math
+
+import pytest
+import torch
+import torch.nn.functional as F
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from makemore_lib.counting import bigram_pairs, count_bigrams
+from makemore_lib.neural import forward, init_weights, net_probs, train_counts, train_onehot
+from conftest import names_strategy
+
+
+@settings(max_examples=15, deadline=None)
+@given(names_strategy, st.floats(min_value=0.1, max_value=50), st.floats(min_value=0, max_value=1),
+       st.integers(0, 2**31))
+def test_fast_path_matches_onehot_loop_at_every_step(names, lr, l2, seed):
+    xs, ys = bigram_pairs(names)
+    slow = train_onehot(xs, ys, steps=20, lr=lr, l2=l2, seed=seed)
+    fast = train_counts(count_bigrams(names), steps=20, lr=lr, l2=l2, seed=seed)
+    assert max(abs(a - b) for a, b in zip(slow.losses, fast.losses)) < 1e-5
+    assert torch.allclose(slow.W, fast.W, atol=1e-4)
+
+
+def test_manual_gradient_is_autograds():
+    counts = count_bigrams(["emma", "olivia", "ava", "isabella"]).double()
+    W = init_weights(7).double().requires_grad_()
+    loss = -(counts * torch.log_softmax(W, 1)).sum() / counts.sum() + 0.3 * (W**2).mean()
+    loss.backward()
+    manual = (counts.sum(1, keepdim=True) * torch.softmax(W, 1) - counts) / counts.sum() + 2 * 0.3 * W / 729
+    assert torch.allclose(W.grad, manual.detach(), atol=1e-12)
+
+
+def test_forward_pieces():
+    W = init_weights()
+    xs = torch.tensor([0, 5, 13])
+    assert torch.allclose(F.one_hot(xs, 27).float() @ W, W[xs])
+    assert torch.allclose(forward(W, xs), net_probs(W)[xs], atol=1e-6)
+    assert torch.equal(init_weights(), init_weights())
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    ({"steps": 0}, "steps must be at least 1"), ({"steps": -3}, "steps must be between"),
+    ({"lr": -1.0}, "learning rate lr must be a finite number"), ({"lr": math.nan}, "learning rate lr"),
+    ({"l2": math.inf}, "L2 strength l2 must be a finite number"), ({"seed": -1}, "seed must be between"),
+])
+def test_bad_arguments(kwargs, message):
+    with pytest.raises(ValueError, match=message):
+        train_counts(count_bigrams(["ab"]), **kwargs)
+
+
+@pytest.mark.dataset
+def test_lecture_run_on_the_dataset(names, counts):
+    xs, ys = bigram_pairs(names)
+    slow = train_onehot(xs, ys, steps=100, lr=50, l2=0.01)
+    fast = train_counts(counts, steps=100, lr=50, l2=0.01)
+    assert max(abs(a - b) for a, b in zip(slow.losses, fast.losses)) < 1e-5
+    assert 3.7 < fast.losses[0] < 3.8 and fast.losses[-1] < 2.5

@@ -1,0 +1,31 @@
+import numpy as np
+import pytest
+import torch
+
+from makemore_lib.plots import heatmap_html, heatmap_png
+from makemore_lib.widgets import BigramExplorer
+
+
+def test_heatmap_html_labels_every_cell():
+    counts = torch.arange(729).reshape(27, 27)
+    table = heatmap_html(counts, caption="<script>")
+    assert table.count("<td") == 729
+    assert ">za</b><br>" in table and ">728</td>" in table
+    assert "<script>" not in table and "&lt;script&gt;" in table
+
+
+def test_heatmap_rejects_bad_shape():
+    with pytest.raises(ValueError, match="shape"):
+        heatmap_html(np.zeros((3, 3)))
+    with pytest.raises(ValueError, match="finite"):
+        heatmap_png(np.full((27, 27), np.nan))
+
+
+def test_bigram_widget_shows_errors_escaped():
+    w = BigramExplorer("emma")
+    assert w.output.value.count("mm-chip") == 5
+    w.text.value = "<b>x</b>"
+    assert "mm-error" in w.output.value
+    assert "<b>x" not in w.output.value and "&lt;b&gt;x" in w.output.value
+    w.text.value = "zoe"
+    assert "mm-error" not in w.output.value and w.output.value.count("mm-chip") == 4
