@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import torch
 
+from .checks import check_count
 from .vocabulary import encode_names, itos, vocab_size
 
 
@@ -59,6 +60,7 @@ def top_bigrams(counts: torch.Tensor, n: int = 10) -> list[tuple[str, int]]:
     [('.a', 2), ('an', 2)]
     """
     counts = check_counts(counts)
+    n = check_count(n, "n", vocab_size * vocab_size)
     values, flat = torch.sort(counts.flatten(), descending=True, stable=True)
     return [(itos[i // vocab_size] + itos[i % vocab_size], int(v))
             for v, i in zip(values[:n].tolist(), flat[:n].tolist())]

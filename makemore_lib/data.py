@@ -7,6 +7,7 @@ from pathlib import Path
 
 import numpy as np
 
+from .checks import check_seed
 from .vocabulary import check_name, check_names
 
 NAMES_URL = "https://raw.githubusercontent.com/karpathy/makemore/master/names.txt"
@@ -30,6 +31,8 @@ def parse_names(text: str, source: str = "<text>") -> list[str]:
     ...
     makemore_lib.data.DatasetError: my.txt, line 2: 'Olivia' has 'O' at position 0, which is not a lowercase letter a-z
     """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, not {type(text).__name__}")
     lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
@@ -85,6 +88,14 @@ def cache_dir() -> Path:
     return Path(os.environ.get("MAKEMORE_CACHE") or pooch.os_cache("makemore"))
 
 
+def _drop_if_damaged(path: Path) -> None:
+    """Delete a cached file whose checksum is wrong, so that the cache never keeps a bad copy."""
+    import pooch
+
+    if path.is_file() and pooch.file_hash(str(path)) != NAMES_SHA256:
+        path.unlink()
+
+
 def download_names() -> Path:
     """Download names.txt into the cache (once), verify its sha256, and return its path.
 
@@ -94,10 +105,12 @@ def download_names() -> Path:
     import pooch
     import requests
 
+    cached = cache_dir() / "names.txt"
     try:
         return Path(pooch.retrieve(NAMES_URL, known_hash=f"sha256:{NAMES_SHA256}", fname="names.txt",
                                    path=cache_dir(), progressbar=False))
     except requests.exceptions.RequestException as err:
+        _drop_if_damaged(cached)
         raise DatasetError(
             f"could not download names.txt from {NAMES_URL} ({type(err).__name__}). "
             f"Go online and try again, or download names.txt yourself and set the environment variable "
@@ -140,8 +153,11 @@ def split_names(names: list[str], fractions: tuple[float, ...] = (0.8, 0.1, 0.1)
     import torch
 
     names = check_names(names)
+    if not isinstance(fractions, (tuple, list)) or not all(
+            isinstance(f, (int, float)) and not isinstance(f, bool) for f in fractions):
+        raise TypeError(f"fractions must be a tuple of numbers, not {fractions!r}")
     if not fractions or any(not (0 < f <= 1) for f in fractions) or abs(sum(fractions) - 1) > 1e-9:
         raise ValueError(f"fractions must be positive and add up to 1, not {fractions}")
-    order = torch.randperm(len(names), generator=torch.Generator().manual_seed(seed)).tolist()
+    order = torch.randperm(len(names), generator=torch.Generator().manual_seed(check_seed(seed))).tolist()
     cuts = np.round(np.cumsum((0,) + tuple(fractions)) * len(names)).astype(int)
     return [[names[i] for i in order[a:b]] for a, b in zip(cuts, cuts[1:])]

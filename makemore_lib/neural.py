@@ -6,14 +6,13 @@ example, and ``train_counts``, which gets the same losses from the 27x27 counts 
 
 from __future__ import annotations
 
-import math
 from typing import NamedTuple
 
 import torch
 import torch.nn.functional as F
 
 from .counting import check_counts
-from .sampling import check_count
+from .checks import check_count, check_rate, check_seed
 from .vocabulary import vocab_size
 
 LECTURE_SEED = 2147483647
@@ -27,33 +26,52 @@ class Training(NamedTuple):
     losses: list[float]
 
 
-def check_rate(value: object, what: str) -> float:
-    """Return ``value`` as a float if it is a finite number >= 0, else raise an error naming ``what``.
-
-    >>> check_rate(float("nan"), "learning rate lr")
-    Traceback (most recent call last):
-    ...
-    ValueError: learning rate lr must be a finite number >= 0, not nan
-    """
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise TypeError(f"{what} must be a number, not {type(value).__name__}")
-    if not math.isfinite(value) or value < 0:
-        raise ValueError(f"{what} must be a finite number >= 0, not {value}")
-    return float(value)
-
-
 def init_weights(seed: int = LECTURE_SEED) -> torch.Tensor:
     """W, 27x27 standard normal numbers drawn from a generator seeded with ``seed`` (the lecture's draw).
 
     >>> init_weights().shape
     torch.Size([27, 27])
     """
-    if isinstance(seed, bool) or not isinstance(seed, int):
-        raise TypeError(f"seed must be an int, not {type(seed).__name__}")
-    if not 0 <= seed < 2**63:
-        raise ValueError(f"seed must be between 0 and 2**63 - 1, not {seed}")
-    g = torch.Generator().manual_seed(seed)
+    g = torch.Generator().manual_seed(check_seed(seed))
     return torch.randn((vocab_size, vocab_size), generator=g)
+
+
+def check_indices(t: object, what: str) -> torch.Tensor:
+    """Return ``t`` if it is a 1-D int64 tensor of character indices 0..26, else raise an error naming ``what``.
+
+    >>> check_indices(torch.tensor([0.5]), "xs")
+    Traceback (most recent call last):
+    ...
+    TypeError: xs must hold int64 character indices, not torch.float32
+    """
+    if not isinstance(t, torch.Tensor):
+        raise TypeError(f"{what} must be a torch.Tensor of character indices, not {type(t).__name__}")
+    if t.dtype != torch.int64:
+        raise TypeError(f"{what} must hold int64 character indices, not {t.dtype}")
+    if t.dim() != 1 or t.numel() == 0:
+        raise ValueError(f"{what} must be a non-empty 1-D tensor, not one of shape {tuple(t.shape)}")
+    if int(t.min()) < 0 or int(t.max()) >= vocab_size:
+        raise ValueError(f"{what} must hold indices from 0 to {vocab_size - 1}, found {int(t.min())}..{int(t.max())}")
+    return t
+
+
+def check_weights(W: object) -> torch.Tensor:
+    """Return ``W`` if it is a 27x27 floating-point tensor of finite numbers, else raise a clear error.
+
+    >>> check_weights(torch.zeros(27, 3))
+    Traceback (most recent call last):
+    ...
+    ValueError: W must have shape (27, 27), not (27, 3)
+    """
+    if not isinstance(W, torch.Tensor):
+        raise TypeError(f"W must be a torch.Tensor, not {type(W).__name__}")
+    if tuple(W.shape) != (vocab_size, vocab_size):
+        raise ValueError(f"W must have shape ({vocab_size}, {vocab_size}), not {tuple(W.shape)}")
+    if not W.is_floating_point():
+        raise TypeError(f"W must be a floating-point tensor, not {W.dtype}")
+    if not torch.isfinite(W).all():
+        raise ValueError("W must hold finite numbers (no NaN or infinity)")
+    return W
 
 
 def forward(W: torch.Tensor, xs: torch.Tensor) -> torch.Tensor:
@@ -63,7 +81,8 @@ def forward(W: torch.Tensor, xs: torch.Tensor) -> torch.Tensor:
     >>> probs.shape, round(float(probs[0, 0]), 6)    # all-zero weights: uniform
     (torch.Size([2, 27]), 0.037037)
     """
-    xenc = F.one_hot(xs, num_classes=vocab_size).float()
+    check_weights(W)
+    xenc = F.one_hot(check_indices(xs, "xs"), num_classes=vocab_size).float()
     logits = xenc @ W
     counts = logits.exp()
     return counts / counts.sum(1, keepdim=True)
@@ -75,7 +94,7 @@ def net_probs(W: torch.Tensor) -> torch.Tensor:
     >>> round(float(net_probs(torch.zeros(27, 27)).sum(1)[0]), 6)
     1.0
     """
-    return torch.softmax(W.detach().float(), dim=1)
+    return torch.softmax(check_weights(W).detach().float(), dim=1)
 
 
 def _check_training(steps: object, lr: object, l2: object) -> tuple[int, float, float]:
@@ -95,6 +114,10 @@ def train_onehot(xs: torch.Tensor, ys: torch.Tensor, steps: int = 100, lr: float
     (2, True)
     """
     steps, lr, l2 = _check_training(steps, lr, l2)
+    check_indices(xs, "xs")
+    check_indices(ys, "ys")
+    if xs.shape != ys.shape:
+        raise ValueError(f"xs and ys must have the same length, not {xs.numel()} and {ys.numel()}")
     W = init_weights(seed).requires_grad_()
     num = xs.nelement()
     losses = []

@@ -97,6 +97,8 @@ def heatmap_png(matrix: object, cmap: str = "Blues", vmax: float | None = None, 
     """
     from PIL import Image
 
+    if isinstance(cell, bool) or not isinstance(cell, int) or not 1 <= cell <= 64:
+        raise ValueError(f"cell must be an int from 1 to 64 pixels, not {cell!r}")
     rgb = colours(matrix, cmap, vmax)
     big = np.repeat(np.repeat(rgb, cell, axis=0), cell, axis=1)
     buffer = io.BytesIO()

@@ -4,30 +4,11 @@ from __future__ import annotations
 
 import torch
 
+from .checks import MAX_SAMPLES, check_count, check_generator
 from .probabilities import check_probs
 from .vocabulary import itos, vocab_size
 
-MAX_SAMPLES = 100_000
 MAX_NAME_LENGTH = 1_000
-
-
-def check_generator(generator: object) -> torch.Generator:
-    """Return ``generator`` if it is a CPU ``torch.Generator``, else raise a clear error."""
-    if not isinstance(generator, torch.Generator):
-        raise TypeError(f"generator must be a torch.Generator (e.g. torch.Generator().manual_seed(42)), "
-                        f"not {type(generator).__name__}")
-    if generator.device.type != "cpu":
-        raise ValueError(f"generator must be on the CPU, not {generator.device}")
-    return generator
-
-
-def check_count(n: object, what: str = "n", limit: int = MAX_SAMPLES) -> int:
-    """Return ``n`` if it is an int from 0 to ``limit``, else raise a clear error."""
-    if isinstance(n, bool) or not isinstance(n, int):
-        raise TypeError(f"{what} must be an int, not {type(n).__name__}")
-    if not 0 <= n <= limit:
-        raise ValueError(f"{what} must be between 0 and {limit:,}, not {n:,}")
-    return n
 
 
 def sample_names(probs: torch.Tensor, n: int, generator: torch.Generator) -> list[str]:

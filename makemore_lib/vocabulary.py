@@ -12,6 +12,8 @@ chars: str = "." + string.ascii_lowercase
 stoi: dict[str, int] = {ch: i for i, ch in enumerate(chars)}
 itos: dict[int, str] = {i: ch for ch, i in stoi.items()}
 vocab_size: int = len(chars)
+MAX_NAME_LENGTH: int = 100
+"""The longest name accepted (the dataset's longest has 15 letters)."""
 
 # Byte value -> index, 255 for bytes outside the vocabulary; lets whole texts be encoded without a Python loop.
 _LOOKUP = np.full(256, 255, dtype=np.uint8)
@@ -40,6 +42,8 @@ def check_name(name: object, what: str = "name") -> str:
         raise TypeError(f"{what} must be a str, not {type(name).__name__}")
     if not name:
         raise ValueError(f"{what} is empty: a name needs at least one letter a-z")
+    if len(name) > MAX_NAME_LENGTH:
+        raise ValueError(f"{what} is {len(name):,} characters long: the longest name accepted has {MAX_NAME_LENGTH}")
     for pos, ch in enumerate(name):
         if ch not in stoi or ch == ".":
             shown = name if len(name) <= 40 else name[:37] + "..."
@@ -75,6 +79,10 @@ def decode(ids: list[int]) -> str:
     >>> decode([0, 5, 13, 13, 1, 0])
     '.emma.'
     """
+    if hasattr(ids, "tolist"):
+        ids = ids.tolist()
+    if not isinstance(ids, (list, tuple)):
+        raise TypeError(f"ids must be a list of ints, not {type(ids).__name__}")
     out = []
     for pos, i in enumerate(ids):
         if isinstance(i, bool) or not isinstance(i, (int, np.integer)):
@@ -120,7 +128,7 @@ def check_names(names: object, what: str = "names") -> list[str]:
         ok = not (np.any(_LOOKUP[raw[raw != 10]] == 255) or np.any(raw == ord(".")))
     except UnicodeEncodeError:
         ok = False
-    if not ok or any(not name for name in names):
+    if not ok or any(not 0 < len(name) <= MAX_NAME_LENGTH for name in names):
         for i, name in enumerate(names):
             check_name(name, what=f"{what}[{i}]")
     return list(names)

@@ -147,3 +147,30 @@ def test_real_dataset(names_path):
     assert len(names) == 32_033
     assert names[:3] == ["emma", "olivia", "ava"]
     assert sum(len(w) + 1 for w in names) == 228_146
+
+
+def test_corrupt_cache_while_offline_is_removed(offline_cache, monkeypatch):
+    offline_cache.mkdir()
+    (offline_cache / "names.txt").write_bytes(b"emma\nolivi")       # a truncated earlier download
+    _use_network(monkeypatch, None, GOOD_HASH)
+    with pytest.raises(DatasetError, match="Go online"):
+        load_names()
+    assert not (offline_cache / "names.txt").exists()
+    _use_network(monkeypatch, GOOD, GOOD_HASH)
+    assert load_names() == ["emma", "olivia", "ava"]
+
+
+@pytest.mark.parametrize("make, message", [
+    (lambda p: None, "does not exist"),
+    (lambda p: p.mkdir(), "is a directory"),
+    (lambda p: p.write_bytes(b""), "is empty"),
+    (lambda p: p.write_bytes(bytes(range(256))), "binary file"),
+    (lambda p: p.write_text("ann\nbob\nCarl\n"), "line 3: 'Carl' has 'C' at position 0"),
+], ids=["missing", "directory", "empty", "binary", "bad line"])
+def test_environment_variable_faults_name_path_and_variable(tmp_path, monkeypatch, make, message):
+    path = tmp_path / "names.txt"
+    make(path)
+    monkeypatch.setenv("MAKEMORE_NAMES", str(path))
+    with pytest.raises(DatasetError, match=message) as info:
+        load_names()
+    assert str(path) in str(info.value) and "MAKEMORE_NAMES" in str(info.value)

@@ -12,10 +12,16 @@ from conftest import names_strategy
 
 
 @settings(max_examples=15, deadline=None)
-@given(names_strategy, st.floats(min_value=0.1, max_value=50), st.floats(min_value=0, max_value=1),
+@given(names_strategy, st.floats(min_value=0.05, max_value=1), st.floats(min_value=0, max_value=1),
        st.integers(0, 2**31))
-def test_fast_path_matches_onehot_loop_at_every_step(names, lr, l2, seed):
+def test_fast_path_matches_onehot_loop_at_every_step(names, lr_scale, l2, seed):
+    # Gradient descent on the softmax loss is stable while lr stays below about 4 / (the largest share of the
+    # examples one row holds). Beyond that the loss oscillates, and the one-hot loop's float32 rounding and the
+    # fast path's float64 drift apart chaotically (seen: 3.6e-5 after 20 steps at lr 13 on 5 bigrams). The
+    # lecture's lr 50 on the dataset is well inside (largest share 0.14): test_lecture_run_on_the_dataset.
     xs, ys = bigram_pairs(names)
+    counts = count_bigrams(names)
+    lr = lr_scale * 4 * float(counts.sum()) / float(counts.sum(1).max())
     slow = train_onehot(xs, ys, steps=20, lr=lr, l2=l2, seed=seed)
     fast = train_counts(count_bigrams(names), steps=20, lr=lr, l2=l2, seed=seed)
     assert max(abs(a - b) for a, b in zip(slow.losses, fast.losses)) < 1e-5

@@ -7,7 +7,6 @@ from makemore_lib.counting import count_bigrams
 from makemore_lib.probabilities import bigram_probs, uniform_probs
 from makemore_lib.reference import sample_names_loop
 from makemore_lib.sampling import sample_names
-from makemore_lib.vocabulary import check_name
 from conftest import names_strategy
 
 
@@ -24,8 +23,7 @@ def test_same_names_as_the_lecture_loop(names, k, seed, n):
 @given(st.integers(0, 2**63 - 1))
 def test_sampled_names_are_in_vocabulary(seed):
     for name in sample_names(uniform_probs(), 5, torch.Generator().manual_seed(seed)):
-        if name:
-            check_name(name)
+        assert set(name) <= set("abcdefghijklmnopqrstuvwxyz")
 
 
 def test_bad_arguments():

@@ -1,0 +1,293 @@
+"""Every kind of bad input a reader can produce, through every public function and widget.
+
+Each must raise ValueError or TypeError from makemore_lib itself (never from deep inside torch or numpy),
+with a message that names the argument and the problem, and for text the character and its position. A
+widget shows the message inside itself, HTML-escaped.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from pathlib import Path
+
+import numpy as np
+import pytest
+import torch
+
+import makemore_lib
+from makemore_lib import (average_nll, bigram_pairs, bigram_probs, bigrams, count_bigrams, counts_nll, decode, encode,
+                          forward, init_weights, name_nll, net_probs, sample_names, score_name, split_names,
+                          top_bigrams, train_counts, train_onehot, uniform_probs)
+from makemore_lib.data import DatasetError, load_names, parse_names
+from makemore_lib.plots import heatmap_html, heatmap_png
+from makemore_lib.vocabulary import MAX_NAME_LENGTH, check_name, check_names, encode_names
+
+LIBRARY = Path(makemore_lib.__file__).parent
+COUNTS = count_bigrams(["emma", "olivia", "ava"])
+PROBS = bigram_probs(COUNTS, 1.0)
+G = lambda: torch.Generator().manual_seed(0)  # noqa: E731
+
+# (text, what the message must say): the character (as repr) and its position, or the problem.
+BAD_TEXT = [
+    ("Emma", "'E' at position 0"),
+    ("emma2", "'2' at position 4"),
+    ("anna maria", "' ' (U+0020) at position 4"),
+    ("o'neil", "\"'\" at position 1"),
+    ("zoë", "'ë' at position 2"),
+    ("Ольга", "'О' at position 0"),
+    ("李", "'李' at position 0"),
+    ("emma😀", "'😀' at position 4"),
+    ("em.ma", "'.' at position 2"),
+    ("tab\tbed", "'\\t' (U+0009) at position 3"),
+    ("<b>x</b>", "'<' at position 0"),
+    ("", "is empty"),
+    ("a" * 10_000, f"is 10,000 characters long: the longest name accepted has {MAX_NAME_LENGTH}"),
+]
+BAD_TEXT_TYPES = [None, 42, 3.5, b"emma", ["emma"]]
+
+# Every public function that takes one name, or a list of names, as its text argument.
+ONE_NAME = {
+    "check_name": check_name,
+    "bigrams": bigrams,
+    "score_name": lambda s: score_name(s, PROBS),
+    "name_nll": lambda s: name_nll(s, PROBS),
+}
+NAME_LIST = {
+    "check_names": check_names,
+    "encode_names": encode_names,
+    "bigram_pairs": bigram_pairs,
+    "count_bigrams": count_bigrams,
+    "average_nll": lambda names: average_nll(names, PROBS),
+    "split_names": split_names,
+}
+
+
+def assert_clear(excinfo, *fragments: str) -> None:
+    """The error was raised by makemore_lib (not torch/numpy) and its message holds every fragment."""
+    raised_at = Path(excinfo.traceback[-1].path)
+    assert LIBRARY in raised_at.parents, f"raised from {raised_at}, outside makemore_lib: {excinfo.value!r}"
+    message = str(excinfo.value)
+    for fragment in fragments:
+        assert fragment in message, f"{fragment!r} not in {message!r}"
+
+
+@pytest.mark.parametrize("fn", ONE_NAME, ids=str)
+@pytest.mark.parametrize("text, says", BAD_TEXT, ids=[repr(t[:12]) for t, _ in BAD_TEXT])
+def test_bad_name_text(fn, text, says):
+    with pytest.raises(ValueError) as excinfo:
+        ONE_NAME[fn](text)
+    assert_clear(excinfo, "name", says)
+
+
+@pytest.mark.parametrize("fn", NAME_LIST, ids=str)
+@pytest.mark.parametrize("text, says", BAD_TEXT, ids=[repr(t[:12]) for t, _ in BAD_TEXT])
+def test_bad_name_in_a_list(fn, text, says):
+    with pytest.raises(ValueError) as excinfo:
+        NAME_LIST[fn](["emma", "ava", text])
+    assert_clear(excinfo, "names[2]", says)
+
+
+@pytest.mark.parametrize("fn", {**ONE_NAME, "encode": encode}, ids=str)
+@pytest.mark.parametrize("value", BAD_TEXT_TYPES, ids=repr)
+def test_wrong_type_for_a_name(fn, value):
+    call = {**ONE_NAME, "encode": encode}[fn]
+    with pytest.raises(TypeError) as excinfo:
+        call(value)
+    assert_clear(excinfo, "must be a str", type(value).__name__)
+
+
+@pytest.mark.parametrize("fn", NAME_LIST, ids=str)
+@pytest.mark.parametrize("value, error, says", [
+    ([], ValueError, "is empty"), (None, TypeError, "must be a list of str"), ("emma", TypeError, "list of str"),
+    (["emma", None], TypeError, "names[1] must be a str"), (["emma", 7], TypeError, "names[1] must be a str"),
+], ids=["empty list", "None", "a str", "None inside", "int inside"])
+def test_bad_name_lists(fn, value, error, says):
+    with pytest.raises(error) as excinfo:
+        NAME_LIST[fn](value)
+    assert_clear(excinfo, says)
+
+
+def test_encode_and_decode():
+    with pytest.raises(ValueError) as excinfo:
+        encode("ab!")
+    assert_clear(excinfo, "'!' at position 2")
+    for ids, error, says in [([0, 27], ValueError, "ids[1] is 27"), ([0, -1], ValueError, "ids[1] is -1"),
+                             ([0, 1.5], TypeError, "ids[1] must be an int"), (None, TypeError, "ids must be a list"),
+                             ("ab", TypeError, "ids must be a list")]:
+        with pytest.raises(error) as excinfo:
+            decode(ids)
+        assert_clear(excinfo, says)
+
+
+@pytest.mark.parametrize("k", [-1, -1e-9, math.nan, math.inf, -math.inf])
+def test_bad_smoothing(k):
+    with pytest.raises(ValueError) as excinfo:
+        bigram_probs(COUNTS, k)
+    assert_clear(excinfo, "smoothing k", "finite number >= 0")
+
+
+@pytest.mark.parametrize("k", ["1", None, True, torch.tensor(1.0)], ids=repr)
+def test_smoothing_of_wrong_type(k):
+    with pytest.raises(TypeError) as excinfo:
+        bigram_probs(COUNTS, k)
+    assert_clear(excinfo, "smoothing k must be a number")
+
+
+TRAIN = {"train_counts": lambda **kw: train_counts(COUNTS, **kw),
+         "train_onehot": lambda **kw: train_onehot(*bigram_pairs(["emma", "ava"]), **kw)}
+
+
+@pytest.mark.parametrize("fn", TRAIN, ids=str)
+@pytest.mark.parametrize("kwargs, error, says", [
+    ({"lr": -1.0}, ValueError, "learning rate lr must be a finite number >= 0"),
+    ({"lr": math.nan}, ValueError, "learning rate lr"), ({"lr": math.inf}, ValueError, "learning rate lr"),
+    ({"lr": "50"}, TypeError, "learning rate lr must be a number"),
+    ({"l2": -0.01}, ValueError, "L2 strength l2 must be a finite number >= 0"),
+    ({"l2": math.nan}, ValueError, "L2 strength l2"), ({"l2": -math.inf}, ValueError, "L2 strength l2"),
+    ({"steps": 0}, ValueError, "steps must be at least 1"), ({"steps": -5}, ValueError, "steps must be between"),
+    ({"steps": 10**9}, ValueError, "steps must be between 0 and 100,000"),
+    ({"steps": 2.5}, TypeError, "steps must be an int"),
+    ({"seed": -1}, ValueError, "seed must be between 0 and 2**63 - 1"),
+    ({"seed": 2**64}, ValueError, "seed must be between 0 and 2**63 - 1"),
+    ({"seed": "1"}, TypeError, "seed must be an int"),
+], ids=lambda v: repr(v) if isinstance(v, dict) else "")
+def test_bad_training_arguments(fn, kwargs, error, says):
+    with pytest.raises(error) as excinfo:
+        TRAIN[fn](**kwargs)
+    assert_clear(excinfo, says)
+
+
+@pytest.mark.parametrize("n, error, says", [
+    (-1, ValueError, "n must be between 0 and 100,000"), (10**7, ValueError, "n must be between 0 and 100,000"),
+    (2.0, TypeError, "n must be an int"), (None, TypeError, "n must be an int"),
+])
+def test_bad_number_of_samples(n, error, says):
+    with pytest.raises(error) as excinfo:
+        sample_names(PROBS, n, G())
+    assert_clear(excinfo, says)
+
+
+@pytest.mark.parametrize("generator, says", [(42, "generator must be a torch.Generator"),
+                                             (None, "generator must be a torch.Generator")])
+def test_bad_generator(generator, says):
+    with pytest.raises(TypeError) as excinfo:
+        sample_names(PROBS, 1, generator)
+    assert_clear(excinfo, says)
+
+
+@pytest.mark.parametrize("seed, error", [(-1, ValueError), (2**63, ValueError), (1.5, TypeError), (None, TypeError)])
+def test_bad_seeds(seed, error):
+    for call in (lambda: init_weights(seed), lambda: split_names(["ab", "cd"], (0.5, 0.5), seed=seed)):
+        with pytest.raises(error) as excinfo:
+            call()
+        assert_clear(excinfo, "seed")
+
+
+BAD_MATRICES = [
+    (torch.zeros(26, 27), ValueError, "shape (27, 27), not (26, 27)"),
+    (torch.zeros(27), ValueError, "shape (27, 27), not (27,)"),
+    (torch.zeros(2, 27, 27), ValueError, "shape (27, 27)"),
+    ([[0] * 27] * 27, TypeError, "must be a torch.Tensor"),
+    (np.zeros((27, 27)), TypeError, "must be a torch.Tensor"),
+    (None, TypeError, "must be a torch.Tensor"),
+    (torch.zeros(27, 27, dtype=torch.bool), TypeError, "real numbers"),
+    (torch.full((27, 27), math.nan), ValueError, "NaN or infinity"),
+    (-torch.ones(27, 27), ValueError, "must not be negative"),
+]
+
+
+@pytest.mark.parametrize("matrix, error, says", BAD_MATRICES, ids=[s for _, _, s in BAD_MATRICES])
+def test_bad_counts(matrix, error, says):
+    for call in (lambda: bigram_probs(matrix), lambda: counts_nll(matrix, PROBS), lambda: train_counts(matrix),
+                 lambda: top_bigrams(matrix)):
+        with pytest.raises(error) as excinfo:
+            call()
+        assert_clear(excinfo, "counts", says)
+
+
+@pytest.mark.parametrize("matrix, error, says", [
+    (torch.zeros(27, 26), ValueError, "shape (27, 27)"), (torch.ones(27, 27, dtype=torch.int64), TypeError, "floating"),
+    (torch.ones(27, 27), ValueError, "rows that sum to 1"), (-uniform_probs(), ValueError, "finite numbers >= 0"),
+    (torch.full((27, 27), math.nan), ValueError, "finite numbers >= 0"), ("P", TypeError, "must be a torch.Tensor"),
+])
+def test_bad_probs(matrix, error, says):
+    for call in (lambda: sample_names(matrix, 1, G()), lambda: counts_nll(COUNTS, matrix),
+                 lambda: score_name("emma", matrix), lambda: average_nll(["emma"], matrix)):
+        with pytest.raises(error) as excinfo:
+            call()
+        assert_clear(excinfo, "probs", says)
+
+
+def test_counts_with_no_bigram():
+    with pytest.raises(ValueError) as excinfo:
+        counts_nll(torch.zeros(27, 27), PROBS)
+    assert_clear(excinfo, "counts are all zero")
+    with pytest.raises(ValueError) as excinfo:
+        train_counts(torch.zeros(27, 27))
+    assert_clear(excinfo, "counts are all zero")
+
+
+@pytest.mark.parametrize("W, error, says", [
+    (torch.zeros(27, 3), ValueError, "W must have shape (27, 27)"), (torch.zeros(27, 27, dtype=torch.int64), TypeError,
+                                                                     "W must be a floating-point"),
+    (torch.full((27, 27), math.inf), ValueError, "W must hold finite numbers"), (None, TypeError, "W must be a torch"),
+])
+def test_bad_weights(W, error, says):
+    for call in (lambda: net_probs(W), lambda: forward(W, torch.tensor([0, 1]))):
+        with pytest.raises(error) as excinfo:
+            call()
+        assert_clear(excinfo, says)
+
+
+@pytest.mark.parametrize("xs, error, says", [
+    (torch.tensor([0.0, 1.0]), TypeError, "xs must hold int64"), (torch.tensor([0, 27]), ValueError, "from 0 to 26"),
+    (torch.tensor([-1]), ValueError, "from 0 to 26"), (torch.zeros(2, 2, dtype=torch.int64), ValueError, "1-D"),
+    (torch.tensor([], dtype=torch.int64), ValueError, "non-empty"), ([0, 1], TypeError, "xs must be a torch.Tensor"),
+])
+def test_bad_indices(xs, error, says):
+    with pytest.raises(error) as excinfo:
+        forward(init_weights(), xs)
+    assert_clear(excinfo, says)
+    with pytest.raises(error) as excinfo:
+        train_onehot(xs, xs, steps=1)
+    assert_clear(excinfo, says)
+
+
+def test_mismatched_pairs():
+    with pytest.raises(ValueError) as excinfo:
+        train_onehot(torch.tensor([0, 1]), torch.tensor([1]), steps=1)
+    assert_clear(excinfo, "same length")
+
+
+@pytest.mark.parametrize("fractions, error", [((0.5, 0.4), ValueError), ((1.2, -0.2), ValueError), ((), ValueError),
+                                              ("0.8", TypeError), ((0.5, "0.5"), TypeError)])
+def test_bad_split_fractions(fractions, error):
+    with pytest.raises(error) as excinfo:
+        split_names(["ab", "cd", "ef"], fractions)
+    assert_clear(excinfo, "fractions")
+
+
+def test_bad_plot_input():
+    for call, error, says in [(lambda: heatmap_html(np.zeros((3, 3))), ValueError, "shape"),
+                              (lambda: heatmap_png(torch.full((27, 27), math.inf)), ValueError, "finite"),
+                              (lambda: heatmap_png(torch.zeros(27, 27), cell=0), ValueError, "cell"),
+                              (lambda: heatmap_html("P"), TypeError, "matrix must be")]:
+        with pytest.raises(error) as excinfo:
+            call()
+        assert_clear(excinfo, says)
+
+
+@pytest.mark.parametrize("value, error", [(None, TypeError), (123, TypeError), (b"emma", TypeError)])
+def test_bad_path_and_text_types(value, error):
+    with pytest.raises(error) as excinfo:
+        load_names(value) if value is not None else parse_names(value)
+    assert_clear(excinfo, "must be a str")
+
+
+def test_no_silent_acceptance_of_huge_or_odd_but_valid_input():
+    # The edges that are *valid* stay valid: a 100-letter name, n = 0, k = 0, lr = 0.
+    assert len(bigrams("a" * MAX_NAME_LENGTH)) == MAX_NAME_LENGTH + 1
+    assert sample_names(PROBS, 0, G()) == []
+    assert torch.isfinite(bigram_probs(COUNTS, 0)).all()
+    assert len(train_counts(COUNTS, steps=1, lr=0.0).losses) == 1
