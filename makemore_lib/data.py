@@ -82,7 +82,15 @@ def read_names(path: str | os.PathLike) -> list[str]:
 
 
 def cache_dir() -> Path:
-    """Where the downloaded names.txt is kept (``MAKEMORE_CACHE``, else the user's cache folder)."""
+    """Where the downloaded names.txt is kept: ``$MAKEMORE_CACHE``, else the user's cache folder.
+
+    >>> import os
+    >>> saved = os.environ.get("MAKEMORE_CACHE")
+    >>> os.environ["MAKEMORE_CACHE"] = "/tmp/makemore-cache"
+    >>> cache_dir()
+    PosixPath('/tmp/makemore-cache')
+    >>> _ = os.environ.pop("MAKEMORE_CACHE") if saved is None else os.environ.update(MAKEMORE_CACHE=saved)
+    """
     import pooch
 
     return Path(os.environ.get("MAKEMORE_CACHE") or pooch.os_cache("makemore"))
