@@ -12,8 +12,8 @@ import torch
 from .counting import check_counts
 from .probabilities import check_probs, check_smoothing
 
-# The k searched by closest_smoothing: 0, then 0.0001 to 10,000 in steps of a factor 10**0.02 (about 5%).
-SMOOTHING_GRID = [0.0] + [float(10 ** (e / 50)) for e in range(-200, 201)]
+# The k searched by closest_smoothing: 0, then 0.0001 to 1,000,000 in steps of a factor 10**0.02 (about 5%).
+SMOOTHING_GRID = [0.0] + [float(10 ** (e / 50)) for e in range(-200, 301)]
 
 
 def kl_divergence(p: torch.Tensor, q: torch.Tensor, weights: torch.Tensor | None = None) -> float:
