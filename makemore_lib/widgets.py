@@ -178,7 +178,10 @@ class RegularizationExplorer(widgets.VBox):
         self.result = widgets.HTML()
         self.image = widgets.Image(format="png", width=270, height=270)
         self.samples = widgets.HTML()
-        super().__init__([self.l2, self.steps, self.result, self.image, self.samples])
+        legend = widgets.HTML("<small>The net's P: one row per current character (. a b … z from the top), one "
+                              "column per next character (. a b … z from the left); darker is more probable, "
+                              "white 0, darkest 1.</small>")
+        super().__init__([self.l2, self.steps, self.result, self.image, legend, self.samples])
         self.l2.observe(self.update, names="value")
         self.steps.observe(self.update, names="value")
         self.update()
