@@ -73,7 +73,7 @@ def widget_cases(names):
 
 
 def neural_widget_cases(names):
-    """Chapters 5-6: the training explorer (100 steps) and the regularization slider (500 steps)."""
+    """Chapters 5-6: the training explorer (100 steps) and the regularization slider (300 steps)."""
     from makemore_lib.widgets import LAMBDAS, RegularizationExplorer, TrainingExplorer
 
     counts = count_bigrams(names)
@@ -83,7 +83,7 @@ def neural_widget_cases(names):
     lambdas = iter(LAMBDAS * 20)
     return [dict(name="widget: training explorer (100 steps)", fn=lambda: setattr(trainer.lr, "value", next(rates)),
                  reps=20, widget=True),
-            dict(name="widget: regularization slider (500 steps)",
+            dict(name="widget: regularization slider (300 steps)",
                  fn=lambda: setattr(regular.l2, "value", next(lambdas)), reps=20, widget=True)]
 
 

@@ -168,7 +168,7 @@ class RegularizationExplorer(widgets.VBox):
     True
     """
 
-    def __init__(self, counts, l2: float = 0.01, steps: int = 500, lr: float = 50.0):
+    def __init__(self, counts, l2: float = 0.01, steps: int = 300, lr: float = 50.0):
         self.counts = counts
         self.lr = lr
         style = {"description_width": "110px"}
