@@ -66,8 +66,23 @@ def widget_cases(names):
 
     explorer = BigramExplorer("isabella")
     words = iter(["isabella", "emma", "Bob", "zoe"] * 50)
+    from makemore_lib.widgets import SamplingWidget, ScoreNameWidget, SmoothingExplorer
+
+    counts = count_bigrams(names)
+    sampler = SamplingWidget(counts)
+    seeds = iter(range(1, 1000))
+    scorer = ScoreNameWidget(bigram_probs(counts))
+    typed = iter(["andrej", "andrejq", "Émma", "isabella"] * 50)
+    smoother = SmoothingExplorer(counts)
+    ks = iter(list(smoother.k.options) * 20)
     return [dict(name="widget: bigram explorer (keystroke)", fn=lambda: setattr(explorer.text, "value", next(words)),
-                 reps=20, widget=True)]
+                 reps=20, widget=True),
+            dict(name="widget: sampling (new seed, 5 names)", fn=lambda: setattr(sampler.seed, "value", next(seeds)),
+                 reps=20, widget=True),
+            dict(name="widget: score a name (keystroke)", fn=lambda: setattr(scorer.text, "value", next(typed)),
+                 reps=20, widget=True),
+            dict(name="widget: smoothing explorer (k slider)", fn=lambda: setattr(smoother.k, "value", next(ks)),
+                 reps=24, widget=True)]
 
 
 def run(cases) -> list[dict]:

@@ -8,8 +8,10 @@ the message appears inside the widget.
 from __future__ import annotations
 
 import html
+import math
 
 import ipywidgets as widgets
+import torch
 
 from .vocabulary import bigrams
 
@@ -57,3 +59,206 @@ class BigramExplorer(widgets.VBox):
             self.output.value = f"{len(pairs)} bigrams: {chips_html(pairs)}"
         except (ValueError, TypeError) as err:
             self.output.value = error_html(err)
+
+
+def _model_probs(counts, model: str):
+    # The three models a reader can sample from: knows nothing, the counts, the counts plus one fake count.
+    from .probabilities import bigram_probs, uniform_probs
+
+    if model == "uniform":
+        return uniform_probs()
+    if model == "counts":
+        return bigram_probs(counts)
+    if model == "smoothed counts":
+        return bigram_probs(counts, 1.0)
+    raise ValueError(f"unknown model {model!r}")
+
+
+def check_seed(seed: object) -> int:
+    """Return ``seed`` if it is an int that ``torch.Generator().manual_seed`` takes (0 to 2**63 - 1), else raise.
+
+    >>> check_seed(2147483647)
+    2147483647
+    >>> check_seed(-1)
+    Traceback (most recent call last):
+    ...
+    ValueError: seed must be a whole number from 0 to 9,223,372,036,854,775,807, not -1
+    """
+    if isinstance(seed, bool) or not isinstance(seed, int):
+        raise TypeError(f"seed must be a whole number, not {type(seed).__name__}")
+    if not 0 <= seed < 2**63:
+        raise ValueError(f"seed must be a whole number from 0 to {2**63 - 1:,}, not {seed}")
+    return seed
+
+
+class SamplingWidget(widgets.VBox):
+    """Draw names from a model with a seed: the same seed always gives the same names.
+
+    >>> from makemore_lib.counting import count_bigrams
+    >>> w = SamplingWidget(count_bigrams(["emma", "ava", "olivia"]), n=3)
+    >>> w.output.value.count("mm-chip")
+    3
+    >>> w.seed.value = -1
+    >>> "mm-error" in w.output.value
+    True
+    """
+
+    models = ("uniform", "counts", "smoothed counts")
+
+    def __init__(self, counts, seed: int = 2147483647, n: int = 5, model: str = "counts"):
+        from .counting import check_counts
+
+        self.counts = check_counts(counts)
+        self.seed = widgets.IntText(value=seed, description="Seed")
+        self.number = widgets.IntSlider(value=n, min=1, max=30, description="Names")
+        self.model = widgets.Dropdown(options=self.models, value=model, description="Model")
+        self.button = widgets.Button(description="Sample", button_style="primary", icon="random",
+                                     tooltip="draw names with a fresh generator seeded with Seed")
+        self.output = widgets.HTML()
+        super().__init__([widgets.HBox([self.seed, self.number]), widgets.HBox([self.model, self.button]),
+                          self.output])
+        for control in (self.seed, self.number, self.model):
+            control.observe(self.update, names="value")
+        self.button.on_click(self.update)
+        self.update()
+
+    def names(self) -> list[str]:
+        """The names the current settings give (a fresh generator seeded with the seed each time)."""
+        from .sampling import sample_names
+
+        generator = torch.Generator().manual_seed(check_seed(self.seed.value))
+        return sample_names(_model_probs(self.counts, self.model.value), self.number.value, generator)
+
+    def update(self, change: object = None) -> None:
+        try:
+            names = self.names()
+            self.output.value = (f"<div>{len(names)} names from the <i>{html.escape(self.model.value)}</i> "
+                                 f"model, seed {self.seed.value}:</div>{chips_html(names)}")
+        except (ValueError, TypeError, RuntimeError) as err:
+            self.output.value = error_html(err)
+
+
+def _fmt_prob(p: float) -> str:
+    return "0" if p == 0 else f"{p:.4f}"
+
+
+def _fmt_log(x: float) -> str:
+    return "&minus;&infin;" if x == -math.inf else f"{x:.4f}".replace("-", "&minus;")
+
+
+def score_table_html(name: str, probs) -> str:
+    """An HTML table of each bigram of ``name`` with its probability and log-probability, and the average NLL.
+
+    >>> from makemore_lib.probabilities import uniform_probs
+    >>> table = score_table_html("ab", uniform_probs())
+    >>> table.count("<tr>"), "3.2958" in table
+    (4, True)
+    """
+    from .loss import score_name
+
+    scores = score_name(name, probs)
+    nll = -sum(s.logprob for s in scores) / len(scores)
+    rows = "".join(f"<tr><td><code>{html.escape(s.bigram)}</code></td><td>{_fmt_prob(s.prob)}</td>"
+                   f"<td>{_fmt_log(s.logprob)}</td></tr>" for s in scores)
+    nll_text = "&infin; (a bigram has probability 0)" if math.isinf(nll) else f"{nll:.4f}"
+    return ('<table class="mm-score" style="border-collapse:collapse;font-variant-numeric:tabular-nums">'
+            "<thead><tr><th>bigram</th><th>probability</th><th>log-probability</th></tr></thead>"
+            f"<tbody>{rows}</tbody></table>"
+            f"<div>average negative log-likelihood of <b>{html.escape(name)}</b> "
+            f"over {len(scores)} bigrams: <b>{nll_text}</b></div>")
+
+
+class ScoreNameWidget(widgets.VBox):
+    """Type a name and see how likely the model finds each of its bigrams, and the name's average NLL.
+
+    >>> from makemore_lib.probabilities import uniform_probs
+    >>> w = ScoreNameWidget(uniform_probs(), "emma")
+    >>> w.output.value.count("<tr>")
+    6
+    >>> w.text.value = "Émma"
+    >>> "mm-error" in w.output.value
+    True
+    """
+
+    def __init__(self, probs, name: str = "andrej"):
+        from .probabilities import check_probs
+
+        self.probs = check_probs(probs)
+        self.text = widgets.Text(value=name, description="Name", placeholder="type a name, a-z",
+                                 continuous_update=True)
+        self.output = widgets.HTML()
+        super().__init__([self.text, self.output])
+        self.text.observe(self.update, names="value")
+        self.update()
+
+    def update(self, change: object = None) -> None:
+        try:
+            self.output.value = score_table_html(self.text.value, self.probs)
+        except (ValueError, TypeError) as err:
+            self.output.value = error_html(err)
+
+
+SMOOTHING_STEPS = (0, 0.1, 0.3, 1, 3, 10, 30, 100, 300, 1000, 3000, 10000)
+
+
+class SmoothingExplorer(widgets.VBox):
+    """Move k, the fake count added to every cell: P's heatmap, the losses and five samples follow.
+
+    >>> from makemore_lib.counting import count_bigrams
+    >>> w = SmoothingExplorer(count_bigrams(["emma", "ava", "olivia"]), word="emmq")
+    >>> "&infin;" in w.word_loss.value
+    True
+    >>> w.k.value = 1
+    >>> "&infin;" in w.word_loss.value
+    False
+    >>> w.word.value = "emm!"
+    >>> "mm-error" in w.word_loss.value
+    True
+    """
+
+    def __init__(self, counts, word: str = "andrejq", seed: int = 2147483647, n: int = 5,
+                 steps: tuple = SMOOTHING_STEPS, k: float = 0):
+        from .counting import check_counts
+
+        self.counts = check_counts(counts)
+        self.word = widgets.Text(value=word, description="Name", placeholder="a name to score, a-z",
+                                 continuous_update=True)
+        self.seed = check_seed(seed)
+        self.n = n
+        self.k = widgets.SelectionSlider(options=list(steps), value=k, description="k",
+                                         continuous_update=True, layout=widgets.Layout(width="420px"))
+        self.image = widgets.Image(format="png", width=270, height=270,
+                                   layout=widgets.Layout(width="270px", height="270px"))
+        self.loss = widgets.HTML()
+        self.word_loss = widgets.HTML()
+        self.samples = widgets.HTML()
+        self.message = widgets.HTML()
+        side = widgets.VBox([self.loss, self.word, self.word_loss, self.samples, self.message],
+                            layout=widgets.Layout(width="360px", padding="0 0 0 12px"))
+        super().__init__([self.k, widgets.HBox([self.image, side])])
+        self.k.observe(self.update, names="value")
+        self.word.observe(self.update, names="value")
+        self.update()
+
+    def update(self, change: object = None) -> None:
+        from .loss import counts_nll, name_nll
+        from .plots import heatmap_png
+        from .probabilities import bigram_probs
+        from .sampling import sample_names
+
+        try:
+            k = self.k.value
+            probs = bigram_probs(self.counts, k)
+            self.image.value = heatmap_png(probs, vmax=1.0)
+            self.loss.value = f"dataset loss (average NLL): <b>{counts_nll(self.counts, probs):.4f}</b>"
+            try:
+                word_nll = name_nll(self.word.value, probs)
+                shown = "&infin;" if math.isinf(word_nll) else f"{word_nll:.4f}"
+                self.word_loss.value = f"loss of <code>{html.escape(self.word.value)}</code>: <b>{shown}</b>"
+            except (ValueError, TypeError) as err:
+                self.word_loss.value = error_html(err)
+            names = sample_names(probs, self.n, torch.Generator().manual_seed(self.seed))
+            self.samples.value = f"{self.n} names, seed {self.seed}:<br>{chips_html(names)}"
+            self.message.value = ""
+        except (ValueError, TypeError) as err:
+            self.message.value = error_html(err)
