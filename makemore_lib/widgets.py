@@ -219,6 +219,7 @@ class SmoothingExplorer(widgets.VBox):
     def __init__(self, counts, word: str = "andrejq", seed: int = 2147483647, n: int = 5,
                  steps: tuple = SMOOTHING_STEPS, k: float = 0):
         from .counting import check_counts
+        from .probabilities import bigram_probs
 
         self.counts = check_counts(counts)
         self.word = widgets.Text(value=word, description="Name", placeholder="a name to score, a-z",
@@ -233,9 +234,13 @@ class SmoothingExplorer(widgets.VBox):
         self.word_loss = widgets.HTML()
         self.samples = widgets.HTML()
         self.message = widgets.HTML()
+        self.vmax = float(bigram_probs(self.counts).max())   # one colour scale for every k: the peak at k = 0
+        legend = widgets.HTML(f'<div style="font-size:12px;max-width:270px">P as a heatmap: row = current '
+                              f"character (. a ... z, top to bottom), column = next character; darker = more "
+                              f"likely (darkest = {self.vmax:.2f}).</div>")
         side = widgets.VBox([self.loss, self.word, self.word_loss, self.samples, self.message],
                             layout=widgets.Layout(width="360px", padding="0 0 0 12px"))
-        super().__init__([self.k, widgets.HBox([self.image, side])])
+        super().__init__([self.k, widgets.HBox([widgets.VBox([self.image, legend]), side])])
         self.k.observe(self.update, names="value")
         self.word.observe(self.update, names="value")
         self.update()
@@ -249,7 +254,7 @@ class SmoothingExplorer(widgets.VBox):
         try:
             k = self.k.value
             probs = bigram_probs(self.counts, k)
-            self.image.value = heatmap_png(probs, vmax=1.0)
+            self.image.value = heatmap_png(probs, vmax=self.vmax)
             self.loss.value = f"dataset loss (average NLL): <b>{counts_nll(self.counts, probs):.4f}</b>"
             try:
                 word_nll = name_nll(self.word.value, probs)
