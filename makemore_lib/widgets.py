@@ -158,14 +158,17 @@ def score_table_html(name: str, probs) -> str:
 
     scores = score_name(name, probs)
     nll = -sum(s.logprob for s in scores) / len(scores)
-    rows = "".join(f"<tr><td><code>{html.escape(s.bigram)}</code></td><td>{_fmt_prob(s.prob)}</td>"
-                   f"<td>{_fmt_log(s.logprob)}</td></tr>" for s in scores)
+    cell = 'style="padding:1px 10px;text-align:right"'
+    rows = "".join(f'<tr><td style="padding:1px 10px"><code>{html.escape(s.bigram)}</code></td>'
+                   f"<td {cell}>{_fmt_prob(s.prob)}</td><td {cell}>{_fmt_log(s.logprob)}</td></tr>" for s in scores)
     nll_text = "&infin; (a bigram has probability 0)" if math.isinf(nll) else f"{nll:.4f}"
-    return ('<table class="mm-score" style="border-collapse:collapse;font-variant-numeric:tabular-nums">'
-            "<thead><tr><th>bigram</th><th>probability</th><th>log-probability</th></tr></thead>"
-            f"<tbody>{rows}</tbody></table>"
+    return ('<div class="mm-score-wrap" style="line-height:1.4">'
+            '<table class="mm-score" style="border-collapse:collapse;font-variant-numeric:tabular-nums;'
+            'margin:0 0 4px 0">'
+            f"<thead><tr><th {cell}>bigram</th><th {cell}>probability</th><th {cell}>log-probability</th></tr>"
+            f"</thead><tbody>{rows}</tbody></table>"
             f"<div>average negative log-likelihood of <b>{html.escape(name)}</b> "
-            f"over {len(scores)} bigrams: <b>{nll_text}</b></div>")
+            f"over {len(scores)} bigrams: <b>{nll_text}</b></div></div>")
 
 
 class ScoreNameWidget(widgets.VBox):
@@ -235,7 +238,7 @@ class SmoothingExplorer(widgets.VBox):
         self.samples = widgets.HTML()
         self.message = widgets.HTML()
         self.vmax = float(bigram_probs(self.counts).max())   # one colour scale for every k: the peak at k = 0
-        legend = widgets.HTML(f'<div style="font-size:12px;max-width:270px">P as a heatmap: row = current '
+        legend = widgets.HTML(f'<div style="font-size:12px;line-height:1.35;max-width:270px">P as a heatmap: row = current '
                               f"character (. a ... z, top to bottom), column = next character; darker = more "
                               f"likely (darkest = {self.vmax:.2f}).</div>")
         side = widgets.VBox([self.loss, self.word, self.word_loss, self.samples, self.message],
