@@ -151,8 +151,8 @@ def score_table_html(name: str, probs) -> str:
 
     >>> from makemore_lib.probabilities import uniform_probs
     >>> table = score_table_html("ab", uniform_probs())
-    >>> table.count("<tr>"), "3.2958" in table
-    (4, True)
+    >>> table.count("<tr"), "3.2958" in table
+    (5, True)
     """
     from .loss import score_name
 
@@ -161,14 +161,14 @@ def score_table_html(name: str, probs) -> str:
     cell = 'style="padding:1px 10px;text-align:right"'
     rows = "".join(f'<tr><td style="padding:1px 10px"><code>{html.escape(s.bigram)}</code></td>'
                    f"<td {cell}>{_fmt_prob(s.prob)}</td><td {cell}>{_fmt_log(s.logprob)}</td></tr>" for s in scores)
-    nll_text = "&infin; (a bigram has probability 0)" if math.isinf(nll) else f"{nll:.4f}"
+    nll_text = "&infin;" if math.isinf(nll) else f"{nll:.4f}"
     return ('<div class="mm-score-wrap" style="line-height:1.4">'
             '<table class="mm-score" style="border-collapse:collapse;font-variant-numeric:tabular-nums;'
             'margin:0 0 4px 0">'
             f"<thead><tr><th {cell}>bigram</th><th {cell}>probability</th><th {cell}>log-probability</th></tr>"
-            f"</thead><tbody>{rows}</tbody></table>"
-            f"<div>average negative log-likelihood of <b>{html.escape(name)}</b> "
-            f"over {len(scores)} bigrams: <b>{nll_text}</b></div></div>")
+            f"</thead><tbody>{rows}</tbody>"
+            f'<tfoot><tr style="border-top:1px solid #888"><td colspan="2" style="padding:1px 10px">average NLL of '
+            f"<b>{html.escape(name)}</b></td><td {cell}><b>{nll_text}</b></td></tr></tfoot></table></div>")
 
 
 class ScoreNameWidget(widgets.VBox):

@@ -44,7 +44,7 @@ def test_check_seed_types():
 def test_score_widget_table_and_escaped_error():
     probs = bigram_probs(count_bigrams(NAMES))
     w = ScoreNameWidget(probs, "emma")
-    assert w.output.value.count("<tr>") == 6 and "average negative log-likelihood" in w.output.value
+    assert w.output.value.count("<tr>") == 6 and "average NLL" in w.output.value
     w.text.value = "<img src=x>"
     assert "mm-error" in w.output.value and "<img" not in w.output.value and "&lt;img" in w.output.value
     w.text.value = "emmq"   # 'mq' never seen: probability 0, infinite loss
