@@ -62,12 +62,28 @@ def kernel_cases(names, quick: bool):
 
 def widget_cases(names):
     """One case per widget: the time of one update, as a reader's slider move or keystroke triggers it."""
-    from makemore_lib.widgets import BigramExplorer
+    from makemore_lib.widgets import BigramExplorer, SamplingWidget, ScoreNameWidget, SmoothingExplorer
 
     explorer = BigramExplorer("isabella")
     words = iter(["isabella", "emma", "Bob", "zoe"] * 50)
     cases = [dict(name="widget: bigram explorer (keystroke)", fn=lambda: setattr(explorer.text, "value", next(words)),
                   reps=20, widget=True)]
+
+    counts = count_bigrams(names)
+    sampler = SamplingWidget(counts)
+    seeds = iter(range(1, 1000))
+    scorer = ScoreNameWidget(bigram_probs(counts))
+    typed = iter(["andrej", "andrejq", "Émma", "isabella"] * 50)
+    smoother = SmoothingExplorer(counts)
+    ks = iter(list(smoother.k.options) * 20)
+    cases += [
+        dict(name="widget: sampling (new seed, 5 names)", fn=lambda: setattr(sampler.seed, "value", next(seeds)),
+             reps=20, widget=True),
+        dict(name="widget: score a name (keystroke)", fn=lambda: setattr(scorer.text, "value", next(typed)),
+             reps=20, widget=True),
+        dict(name="widget: smoothing explorer (k slider)", fn=lambda: setattr(smoother.k, "value", next(ks)),
+             reps=20, widget=True),
+    ]
     cases += neural_widget_cases(names)
     return cases
 
