@@ -230,8 +230,8 @@ def test_page_in_browser(browser, path, record_property):
                 # jslink'd controls follow in the browser: more than the moved control's own value changes.
                 changed = sum(a != b for a, b in zip(after["values"] + after["readouts"], before["values"] + before["readouts"]))
                 assert changed >= 1 and after != before, f"{path}: widget {i}: linked controls did not follow"
-            if views:
-                page.screenshot(path=str(SCREENSHOTS / (path.replace("/", "__") + f".moved{i}.png")), full_page=False)
+            page.locator(VIEW).nth(i).locator("xpath=..").screenshot(
+                path=str(SCREENSHOTS / (path.replace("/", "__") + f".widget{i}-moved.png")))
         record_property("widgets", views)
         record_property("moved", moves)
         assert not visit.errors(), f"{path}: console errors: {visit.errors()}"
@@ -240,6 +240,24 @@ def test_page_in_browser(browser, path, record_property):
         assert not unexpected_404, f"{path}: missing files in the built site: {unexpected_404}"
     finally:
         visit.close()
+
+
+# WCAG contrast of every text element inside widget outputs against its nearest opaque background.
+CONTRAST_JS = """(sel) => {
+  const rgba = c => (c.match(/[\\d.]+/g) || []).map(Number);
+  const lum = ([r, g, b]) => { const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+                               return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b); };
+  const background = el => { for (; el; el = el.parentElement) { const c = rgba(getComputedStyle(el).backgroundColor);
+                               if (c.length === 3 || c[3] > 0.5) return c.slice(0, 3); } return [255, 255, 255]; };
+  const poor = [];
+  for (const s of document.querySelectorAll(sel)) for (const el of s.parentElement.querySelectorAll('*')) {
+    const own = [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
+    if (!own || !el.getClientRects().length || getComputedStyle(el).visibility === 'hidden') continue;
+    const [a, b] = [lum(rgba(getComputedStyle(el).color)), lum(background(el))];
+    const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    if (ratio < 4.5) poor.push(el.tagName + ' ' + JSON.stringify(el.textContent.trim().slice(0, 20)) + ' ' + ratio.toFixed(2));
+  }
+  return poor; }"""
 
 
 CHAPTER_PAGES = [p for p in built_pages() if (ROOT / "book" / (Path(p).stem + ".ipynb")).exists()]
@@ -260,6 +278,8 @@ def test_chapter_in_dark_mode(browser, path):
         rgb = [int(v) for v in re.findall(r"\d+", background)[:3]]
         assert sum(rgb) < 3 * 80, f"{path}: dark mode body background is {background}"
         page.screenshot(path=str(SCREENSHOTS / ("dark-" + path.replace("/", "__") + ".png")), full_page=True)
+        poor = page.evaluate(CONTRAST_JS, VIEW)
+        assert not poor, f"{path}: text inside widgets below 4.5:1 contrast in dark mode: {poor[:5]}"
         assert not visit.errors(), f"{path}: console errors in dark mode: {visit.errors()}"
     finally:
         visit.close()
