@@ -36,6 +36,7 @@ PACKAGES = {
     "requirejs": "2.3.4",
     "@jupyter-widgets/html-manager": "1.0.6",
     "anywidget": "0.11.0",
+    "mathjax": "3.2.2",  # Sphinx loads mathjax@3/es5/tex-mml-chtml.js on pages with math
 }
 # cdnjs keeps its own layout: the minified require.js is answered by the npm package's require.js.
 FIXED = {
@@ -55,7 +56,7 @@ def missing_packages() -> list[str]:
 
 
 def install_packages() -> None:
-    """npm install the packages into tests/.browser/ (once; about 20 s and 230 MB with their dependencies)."""
+    """npm install the packages into tests/.browser/ (once; about 20 s and 250 MB with their dependencies)."""
     missing = missing_packages()
     if not missing:
         return
