@@ -94,7 +94,7 @@ def _excluded(path: Path, patterns) -> bool:
     return any(posix.match(p) for p in patterns or ())
 
 
-async def _execute_all(jobs, workers: int, config) -> dict:
+async def _execute_all(jobs, workers: int, config, env: dict) -> dict:
     """Execute ``jobs`` (docname -> (path, notebook)) ``workers`` at a time; docname -> (seconds, error)."""
     from nbclient import NotebookClient
 
@@ -112,7 +112,7 @@ async def _execute_all(jobs, workers: int, config) -> dict:
                                         record_timing=False,  # timing metadata would change the cache key
                                         shutdown_kernel="immediate", resources={"metadata": {"path": cwd}})
                 try:
-                    await client.async_execute()
+                    await client.async_execute(env=env)
                     error = None
                 except Exception:  # a cell raised or timed out; report it like myst-nb does
                     error = traceback.format_exc()
@@ -165,10 +165,20 @@ def _execute_before_read(app, env, docnames):
             sources[docname] = copy.deepcopy(nb)
     if not jobs:
         return
-    workers = min(len(jobs), app.config.fresh_outputs_workers or os.cpu_count() or 1)
+    cpus = os.cpu_count() or 1
+    workers = min(len(jobs), app.config.fresh_outputs_workers or cpus)
+    # Kernels side by side each get their share of the CPUs for torch's thread pool: oversubscribed, torch's
+    # threads wait on each other (measured: two one-hot trainings at once, 2 threads each, took 1.5x as long as
+    # with 1 thread each). A value the reader set in the environment wins.
+    kernel_env = dict(os.environ)
+    kernel_env.setdefault("OMP_NUM_THREADS", str(max(1, cpus // workers)))
+    # Longest first (times of the last build, if any): the slow chapter does not start last and run alone.
+    timings_file = Path(app.outdir).parent / TIMINGS
+    last = json.loads(timings_file.read_text()).get("notebooks", {}) if timings_file.is_file() else {}
+    jobs = dict(sorted(jobs.items(), key=lambda job: -last.get(job[0], 0.0)))
     logger.info(f"[fresh_outputs] executing {len(jobs)} notebooks, {workers} at a time")
     start = time.perf_counter()
-    results = _run_in_thread(_execute_all(jobs, workers, config))
+    results = _run_in_thread(_execute_all(jobs, workers, config, kernel_env))
     wall = time.perf_counter() - start
     failed = []
     for docname, (seconds, error) in sorted(results.items()):
@@ -187,7 +197,8 @@ def _execute_before_read(app, env, docnames):
             logger.warning(f"[fresh_outputs] executed {docname} but the cache does not match it; myst-nb "
                            "executes it again", type="mystnb", subtype="exec", location=docname)
     timings = dict(wall=wall, workers=workers, notebooks={d: s for d, (s, e) in results.items() if e is None})
-    Path(app.outdir).parent.joinpath(TIMINGS).write_text(json.dumps(timings, indent=1))
+    timings_file.parent.mkdir(parents=True, exist_ok=True)
+    timings_file.write_text(json.dumps(timings, indent=1))
     if failed and config.execution_raise_on_error:
         raise ExecutionError(", ".join(failed))
     # a failed notebook stays out of the cache: myst-nb executes it again and reports it its own way
