@@ -64,7 +64,8 @@ JUPYTER_BOOK = Path(sys.executable).with_name("jupyter-book")
 
 def tiny_book(tmp_path, mark="one", cell="import makemore_lib\nprint('mark:', makemore_lib.MARK)"):
     (tmp_path / "book" / "_ext").mkdir(parents=True)
-    shutil.copy(ROOT / "book" / "_ext" / "fresh_outputs.py", tmp_path / "book" / "_ext")
+    for module in (ROOT / "book" / "_ext").glob("*.py"):
+        shutil.copy(module, tmp_path / "book" / "_ext")
     for name in ("_config.yml", "requirements.txt", "pyproject.toml"):
         shutil.copy(ROOT / name, tmp_path / name)
     (tmp_path / "_toc.yml").write_text("format: jb-book\nroot: intro\nchapters:\n  - file: chapter\n")

@@ -94,7 +94,22 @@ def _excluded(path: Path, patterns) -> bool:
     return any(posix.match(p) for p in patterns or ())
 
 
-async def _execute_all(jobs, workers: int, config, env: dict) -> dict:
+def _warm_manager(server):
+    """A kernel manager that starts the standard Python kernel as a fork of the warm server (see warm_kernels)."""
+    from jupyter_client.manager import AsyncKernelManager
+
+    class WarmKernelManager(AsyncKernelManager):
+        def format_kernel_cmd(self, extra_arguments=None):
+            cmd = super().format_kernel_cmd(extra_arguments)
+            if cmd[1:3] != ["-m", "ipykernel_launcher"]:
+                return cmd  # not the plain Python kernel: start it the usual way
+            return [part.replace("{connection_file}", self.connection_file) for part in server.kernel_cmd()[:-2]] \
+                + cmd[3:]
+
+    return WarmKernelManager
+
+
+async def _execute_all(jobs, workers: int, config, env: dict, manager=None) -> dict:
     """Execute ``jobs`` (docname -> (path, notebook)) ``workers`` at a time; docname -> (seconds, error)."""
     from nbclient import NotebookClient
 
@@ -110,7 +125,8 @@ async def _execute_all(jobs, workers: int, config, env: dict) -> dict:
                 cwd = temp if config.execution_in_temp else str(path.parent)
                 client = NotebookClient(nb, timeout=timeout, allow_errors=allow_errors, store_widget_state=True,
                                         record_timing=False,  # timing metadata would change the cache key
-                                        shutdown_kernel="immediate", resources={"metadata": {"path": cwd}})
+                                        shutdown_kernel="immediate", resources={"metadata": {"path": cwd}},
+                                        **({"kernel_manager_class": manager} if manager else {}))
                 try:
                     await client.async_execute(env=env)
                     error = None
@@ -176,9 +192,25 @@ def _execute_before_read(app, env, docnames):
     timings_file = Path(app.outdir).parent / TIMINGS
     last = json.loads(timings_file.read_text()).get("notebooks", {}) if timings_file.is_file() else {}
     jobs = dict(sorted(jobs.items(), key=lambda job: -last.get(job[0], 0.0)))
-    logger.info(f"[fresh_outputs] executing {len(jobs)} notebooks, {workers} at a time")
     start = time.perf_counter()
-    results = _run_in_thread(_execute_all(jobs, workers, config, kernel_env))
+    server, preload = None, list(app.config.fresh_outputs_preload or [])
+    with tempfile.TemporaryDirectory(prefix="fresh-outputs-") as folder:
+        if preload:
+            from warm_kernels import Server  # next to this file, on the path as a local extension folder
+
+            try:
+                server = Server(Path(folder), preload, kernel_env)
+            except Exception as err:  # e.g. a preload module is missing: plain kernels still work
+                logger.warning(f"[fresh_outputs] no warm kernels ({err}); starting kernels from scratch",
+                               type="mystnb", subtype="exec")
+        logger.info(f"[fresh_outputs] executing {len(jobs)} notebooks, {workers} at a time, "
+                    + (f"kernels forked after importing {', '.join(preload)}" if server else "fresh kernels"))
+        try:
+            results = _run_in_thread(_execute_all(jobs, workers, config, kernel_env,
+                                                  _warm_manager(server) if server else None))
+        finally:
+            if server:
+                server.close()
     wall = time.perf_counter() - start
     failed = []
     for docname, (seconds, error) in sorted(results.items()):
@@ -196,7 +228,7 @@ def _execute_before_read(app, env, docnames):
         except KeyError:
             logger.warning(f"[fresh_outputs] executed {docname} but the cache does not match it; myst-nb "
                            "executes it again", type="mystnb", subtype="exec", location=docname)
-    timings = dict(wall=wall, workers=workers, notebooks={d: s for d, (s, e) in results.items() if e is None})
+    timings = dict(wall=wall, workers=workers, preload=preload if server else [], notebooks={d: s for d, (s, e) in results.items() if e is None})
     timings_file.parent.mkdir(parents=True, exist_ok=True)
     timings_file.write_text(json.dumps(timings, indent=1))
     if failed and config.execution_raise_on_error:
@@ -206,6 +238,7 @@ def _execute_before_read(app, env, docnames):
 
 def setup(app):
     app.add_config_value("fresh_outputs_workers", 0, "", int)  # 0: one per CPU
+    app.add_config_value("fresh_outputs_preload", [], "", list)  # modules the warm kernel server imports once
     app.connect("builder-inited", _use_fingerprinted_cache, priority=900)  # after myst-nb's (priority 500)
     app.connect("env-get-outdated", _outdated)
     app.connect("env-before-read-docs", _execute_before_read)
