@@ -28,6 +28,7 @@ import hashlib
 import json
 import os
 import shutil
+import sys
 import tempfile
 import threading
 import time
@@ -196,7 +197,8 @@ def _execute_before_read(app, env, docnames):
     server, preload = None, list(app.config.fresh_outputs_preload or [])
     with tempfile.TemporaryDirectory(prefix="fresh-outputs-") as folder:
         if preload:
-            from warm_kernels import Server  # next to this file, on the path as a local extension folder
+            sys.path.insert(0, str(Path(__file__).parent))
+            from warm_kernels import Server  # next to this file
 
             try:
                 server = Server(Path(folder), preload, kernel_env)

@@ -13,7 +13,7 @@ asks the server for a fork, hands it one end of a socket pair, forwards signals 
 kernel, and exits when the kernel exits; the kernel exits when the launcher dies (e.g. killed at shutdown), so
 no kernel outlives its launcher.
 
-    python warm_kernels.py serve SOCKET MODULE...      # the server (started by fresh_outputs)
+    python warm_kernels.py serve SOCKET FD MODULE...   # the server (started by fresh_outputs)
     python warm_kernels.py launch SOCKET -f CONNECTION  # the kernel command (started by jupyter_client)
 """
 
@@ -27,12 +27,14 @@ import socket
 import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 
 
-def serve(path: str, modules: list[str]) -> None:
-    """Import ipykernel and ``modules`` once, then fork one kernel per request on the unix socket ``path``."""
+def serve(path: str, ready: int, modules: list[str]) -> None:
+    """Import ipykernel and ``modules`` once, then fork one kernel per request on the unix socket ``path``.
+
+    Writes to the file descriptor ``ready`` once it listens (stdout and stderr stay the build's, as a kernel's).
+    """
     os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")  # what ipykernel sets
     from ipykernel.kernelapp import IPKernelApp  # noqa: F401  (imported once, here)
     import ipykernel.ipkernel  # noqa: F401
@@ -43,7 +45,8 @@ def serve(path: str, modules: list[str]) -> None:
     server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     server.bind(path)
     server.listen(16)
-    print("ready", flush=True)
+    os.write(ready, b"ready")
+    os.close(ready)
     while True:
         conn, _ = server.accept()
         message, fds, _, _ = socket.recv_fds(conn, 1 << 20, 1)
@@ -78,9 +81,12 @@ def _kernel(request: dict, lifeline: int) -> None:
     threading.Thread(target=watch, daemon=True).start()
     from ipykernel.kernelapp import IPKernelApp
 
-    sys.argv = [sys.executable, "-m", "ipykernel_launcher", *request["argv"]]
+    # parent_handle: as jupyter_client's JPY_PARENT_PID does for a kernel it starts (read when ipykernel was
+    # imported, in the server, so given here): the kernel also exits if the server dies, and stays quiet.
+    argv = [*request["argv"], f"--IPKernelApp.parent_handle={os.getppid()}"]
+    sys.argv = [sys.executable, "-m", "ipykernel_launcher", *argv]
     try:
-        IPKernelApp.launch_instance(argv=request["argv"])
+        IPKernelApp.launch_instance(argv=argv)
     finally:
         os._exit(0)
 
@@ -113,13 +119,15 @@ def _forward(pid: int, signum: int) -> None:
 class Server:
     """A running fork server: ``Server(folder, modules)``, then ``kernel_cmd()``; ``close()`` stops it."""
 
-    def __init__(self, folder: Path, modules: list[str], env: dict, timeout: float = 120):
+    def __init__(self, folder: Path, modules: list[str], env: dict):
         self.path = str(Path(folder) / "kernels.sock")
-        self.process = subprocess.Popen([sys.executable, __file__, "serve", self.path, *modules], env=env,
-                                        stdout=subprocess.PIPE, text=True)
-        deadline = time.monotonic() + timeout
-        line = self.process.stdout.readline()  # "ready" once the imports are done
-        if line.strip() != "ready" or time.monotonic() > deadline:
+        read, write = os.pipe()
+        self.process = subprocess.Popen([sys.executable, __file__, "serve", self.path, str(write), *modules],
+                                        env=env, pass_fds=[write])
+        os.close(write)
+        with os.fdopen(read, "rb") as pipe:
+            ready = pipe.read()  # b"ready" once the imports are done; b"" if the server died first
+        if ready != b"ready":
             self.close()
             raise RuntimeError(f"the kernel server did not start (preloading {modules})")
 
@@ -134,6 +142,6 @@ class Server:
 if __name__ == "__main__":
     mode, sock, *rest = sys.argv[1:]
     if mode == "serve":
-        serve(sock, rest)
+        serve(sock, int(rest[0]), rest[1:])
     else:
         raise SystemExit(launch(sock, rest))
