@@ -128,3 +128,22 @@ def test_widget_state_is_embedded_in_the_page(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     html = page(root)
     assert "application/vnd.jupyter.widget-state+json" in html and '"description": "k"' in html
+
+
+def test_a_warm_kernel_is_fresh_and_in_the_notebooks_folder(tmp_path):
+    import warm_kernels
+    from nbclient import NotebookClient
+
+    code = ("import os, sys\nprint(os.getcwd(), os.environ['WARM_TEST'], 'torch' in sys.modules, "
+            "'makemore_lib' in sys.modules, 'chapter_var' in globals())")
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(code)],
+                                  metadata={"kernelspec": {"name": "python3", "display_name": "Python 3"}})
+    server = warm_kernels.Server(tmp_path, ["torch"], dict(os.environ))
+    try:
+        manager = fresh_outputs._warm_manager(server)
+        NotebookClient(nb, kernel_manager_class=manager, shutdown_kernel="immediate",
+                       resources={"metadata": {"path": str(tmp_path)}}).execute(env=dict(os.environ, WARM_TEST="yes"))
+    finally:
+        server.close()
+    # forked after importing torch, nothing else: the library and the chapter's names are not there yet
+    assert nb.cells[0].outputs[0]["text"].split() == [str(tmp_path), "yes", "True", "False", "False"]
