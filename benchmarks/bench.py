@@ -62,12 +62,45 @@ def kernel_cases(names, quick: bool):
 
 def widget_cases(names):
     """One case per widget: the time of one update, as a reader's slider move or keystroke triggers it."""
-    from makemore_lib.widgets import BigramExplorer
+    from makemore_lib.widgets import BigramExplorer, SamplingWidget, ScoreNameWidget, SmoothingExplorer
 
     explorer = BigramExplorer("isabella")
     words = iter(["isabella", "emma", "Bob", "zoe"] * 50)
-    return [dict(name="widget: bigram explorer (keystroke)", fn=lambda: setattr(explorer.text, "value", next(words)),
-                 reps=20, widget=True)]
+    cases = [dict(name="widget: bigram explorer (keystroke)", fn=lambda: setattr(explorer.text, "value", next(words)),
+                  reps=20, widget=True)]
+
+    counts = count_bigrams(names)
+    sampler = SamplingWidget(counts)
+    seeds = iter(range(1, 1000))
+    scorer = ScoreNameWidget(bigram_probs(counts))
+    typed = iter(["andrej", "andrejq", "Émma", "isabella"] * 50)
+    smoother = SmoothingExplorer(counts)
+    ks = iter(list(smoother.k.options) * 20)
+    cases += [
+        dict(name="widget: sampling (new seed, 5 names)", fn=lambda: setattr(sampler.seed, "value", next(seeds)),
+             reps=20, widget=True),
+        dict(name="widget: score a name (keystroke)", fn=lambda: setattr(scorer.text, "value", next(typed)),
+             reps=20, widget=True),
+        dict(name="widget: smoothing explorer (k slider)", fn=lambda: setattr(smoother.k, "value", next(ks)),
+             reps=20, widget=True),
+    ]
+    cases += neural_widget_cases(names)
+    return cases
+
+
+def neural_widget_cases(names):
+    """Chapters 5-6: the training explorer (100 steps) and the regularization slider (300 steps)."""
+    from makemore_lib.widgets import LAMBDAS, RegularizationExplorer, TrainingExplorer
+
+    counts = count_bigrams(names)
+    trainer = TrainingExplorer(counts)
+    rates = iter([40.0, 30.0, 20.0, 50.0] * 50)
+    regular = RegularizationExplorer(counts)
+    lambdas = iter(LAMBDAS * 20)
+    return [dict(name="widget: training explorer (100 steps)", fn=lambda: setattr(trainer.lr, "value", next(rates)),
+                 reps=20, widget=True),
+            dict(name="widget: regularization slider (300 steps)",
+                 fn=lambda: setattr(regular.l2, "value", next(lambdas)), reps=20, widget=True)]
 
 
 def run(cases) -> list[dict]:
