@@ -179,7 +179,7 @@ class RegularizationExplorer(widgets.VBox):
                                           description="λ (L2 strength)", style=style, continuous_update=True)
         self.steps = widgets.IntText(value=steps, description="training steps", style=style)
         self.result = widgets.HTML()
-        self.image = widgets.Image(format="png", width=270, height=270)
+        self.image = widgets.HTML(layout=widgets.Layout(width="270px", height="270px"))
         self.samples = widgets.HTML()
         legend = widgets.HTML("<small>The net's P: one row per current character (. a b … z from the top), one "
                               "column per next character (. a b … z from the left); darker is more probable, "
@@ -192,7 +192,7 @@ class RegularizationExplorer(widgets.VBox):
     def update(self, change: dict | None = None) -> None:
         from .loss import counts_nll
         from .neural import net_probs, train_counts
-        from .plots import heatmap_png
+        from .plots import heatmap_png, img_html
 
         try:
             lam = self.l2.value
@@ -207,7 +207,8 @@ class RegularizationExplorer(widgets.VBox):
             return
         self.result.value = (f"λ = {lam:g}: data loss <b>{data_loss:.4f}</b> + penalty λ·mean(W²) = "
                              f"<b>{penalty:.4f}</b> &nbsp; largest P in a cell: {float(probs.max()):.3f}")
-        self.image.value = heatmap_png(probs, vmax=1.0)
+        self.image.value = img_html(heatmap_png(probs, vmax=1.0),
+                                    alt=f"Heatmap of the net's P after training with λ = {lam:g}")
         self.samples.value = "five names (seed 2147483647): " + chips_html(_seeded_samples(probs))
 
 
@@ -245,8 +246,10 @@ class SamplingWidget(widgets.VBox):
         self.seed = widgets.IntText(value=seed, description="Seed")
         self.number = widgets.IntSlider(value=n, min=1, max=30, description="Names")
         self.model = widgets.Dropdown(options=self.models, value=model, description="Model")
+        # ipywidgets' "primary" blue gives white text only 3.1:1 contrast; this darker blue gives 5.8:1.
         self.button = widgets.Button(description="Sample", button_style="primary", icon="random",
-                                     tooltip="draw names with a fresh generator seeded with Seed")
+                                     tooltip="draw names with a fresh generator seeded with Seed",
+                                     style=widgets.ButtonStyle(button_color="#1565c0"))
         self.output = widgets.HTML()
         super().__init__([widgets.HBox([self.seed, self.number]), widgets.HBox([self.model, self.button]),
                           self.output])
@@ -364,8 +367,7 @@ class SmoothingExplorer(widgets.VBox):
         self.n = n
         self.k = widgets.SelectionSlider(options=list(steps), value=k, description="k",
                                          continuous_update=True, layout=widgets.Layout(width="420px"))
-        self.image = widgets.Image(format="png", width=270, height=270,
-                                   layout=widgets.Layout(width="270px", height="270px"))
+        self.image = widgets.HTML(layout=widgets.Layout(width="270px", height="270px"))
         self.loss = widgets.HTML()
         self.word_loss = widgets.HTML()
         self.samples = widgets.HTML()
@@ -383,14 +385,15 @@ class SmoothingExplorer(widgets.VBox):
 
     def update(self, change: object = None) -> None:
         from .loss import counts_nll, name_nll
-        from .plots import heatmap_png
+        from .plots import heatmap_png, img_html
         from .probabilities import bigram_probs
         from .sampling import sample_names
 
         try:
             k = self.k.value
             probs = bigram_probs(self.counts, k)
-            self.image.value = heatmap_png(probs, vmax=self.vmax)
+            self.image.value = img_html(heatmap_png(probs, vmax=self.vmax),
+                                        alt=f"Heatmap of P with k = {k:g} fake counts added to every cell")
             self.loss.value = f"dataset loss (average NLL): <b>{counts_nll(self.counts, probs):.4f}</b>"
             try:
                 word_nll = name_nll(self.word.value, probs)

@@ -56,9 +56,10 @@ def test_training_widget_reports_divergence():
 
 def test_regularization_widget_updates_image_and_reports_bad_steps():
     w = RegularizationExplorer(SMALL, steps=30)
-    image = bytes(w.image.value)
+    image = w.image.value
+    assert 'src="data:image/png;base64,' in image and 'alt="Heatmap' in image
     w.l2.value = LAMBDAS[-1]
-    assert bytes(w.image.value) != image and "mm-error" not in w.result.value
+    assert w.image.value != image and "mm-error" not in w.result.value
     w.steps.value = -3
     assert "mm-error" in w.result.value and "steps" in w.result.value
     w.steps.value = 30
