@@ -6,7 +6,8 @@ from typing import NamedTuple
 
 import torch
 
-from .counting import check_counts, count_bigrams
+from .counting import check_counts, count_bigrams, table_order
+from .ngrams import count_ngrams
 from .probabilities import check_probs
 from .vocabulary import bigrams, stoi
 
@@ -15,14 +16,16 @@ def counts_nll(counts: torch.Tensor, probs: torch.Tensor) -> float:
     """The average negative log-likelihood of every bigram counted in ``counts`` under the model ``probs``.
 
     The counts are sufficient: a bigram seen c times adds c times its log-probability. A counted bigram
-    with probability 0 makes the loss infinite.
+    with probability 0 makes the loss infinite. Works the same for n-gram tables (27**(n-1), 27) of one shape.
 
     >>> from makemore_lib.probabilities import uniform_probs
     >>> round(counts_nll(count_bigrams(["emma"]), uniform_probs()), 4)   # log(27)
     3.2958
     """
-    counts = check_counts(counts).double()
-    probs = check_probs(probs).double()
+    counts = check_counts(counts, any_order=True).double()
+    probs = check_probs(probs, any_order=True).double()
+    if counts.shape != probs.shape:
+        raise ValueError(f"counts and probs must have the same shape, not {tuple(counts.shape)} and {tuple(probs.shape)}")
     total = counts.sum()
     if total == 0:
         raise ValueError("counts are all zero: there is no bigram to score")
@@ -34,12 +37,15 @@ def counts_nll(counts: torch.Tensor, probs: torch.Tensor) -> float:
 def average_nll(names: list[str], probs: torch.Tensor) -> float:
     """The loss of a model: the average negative log-likelihood of every bigram in ``names``.
 
+    For an n-gram model ``probs`` of shape (27**(n-1), 27), of every n-gram (see ``ngrams.count_ngrams``).
+
     >>> from makemore_lib.probabilities import bigram_probs
     >>> names = ["emma", "ava"]
     >>> round(average_nll(names, bigram_probs(count_bigrams(names))), 4)
     0.5202
     """
-    return counts_nll(count_bigrams(names), probs)
+    order = table_order(check_probs(probs, any_order=True).shape)
+    return counts_nll(count_bigrams(names) if order == 2 else count_ngrams(names, order), probs)
 
 
 class BigramScore(NamedTuple):

@@ -11,7 +11,7 @@ from typing import NamedTuple
 import torch
 import torch.nn.functional as F
 
-from .counting import check_counts
+from .counting import MAX_ORDER, check_counts, check_table_shape, table_order
 from .checks import check_count, check_rate, check_seed
 from .vocabulary import vocab_size
 
@@ -26,14 +26,18 @@ class Training(NamedTuple):
     losses: list[float]
 
 
-def init_weights(seed: int = LECTURE_SEED) -> torch.Tensor:
+def init_weights(seed: int = LECTURE_SEED, rows: int = vocab_size) -> torch.Tensor:
     """W, 27x27 standard normal numbers drawn from a generator seeded with ``seed`` (the lecture's draw).
 
-    >>> init_weights().shape
-    torch.Size([27, 27])
+    ``rows`` = 27**(n-1) gives the weights of an n-gram net instead: one row per context.
+
+    >>> init_weights().shape, init_weights(rows=729).shape
+    (torch.Size([27, 27]), torch.Size([729, 27]))
     """
     g = torch.Generator().manual_seed(check_seed(seed))
-    return torch.randn((vocab_size, vocab_size), generator=g)
+    if isinstance(rows, bool) or not isinstance(rows, int) or table_order((rows, vocab_size)) is None:
+        raise ValueError(f"rows must be 27**(n-1) for n = 1..{MAX_ORDER}, not {rows!r}")
+    return torch.randn((rows, vocab_size), generator=g)
 
 
 def check_indices(t: object, what: str) -> torch.Tensor:
@@ -55,8 +59,10 @@ def check_indices(t: object, what: str) -> torch.Tensor:
     return t
 
 
-def check_weights(W: object) -> torch.Tensor:
+def check_weights(W: object, any_order: bool = False) -> torch.Tensor:
     """Return ``W`` if it is a 27x27 floating-point tensor of finite numbers, else raise a clear error.
+
+    ``any_order=True`` also accepts an n-gram net's weights, of shape (27**(n-1), 27).
 
     >>> check_weights(torch.zeros(27, 3))
     Traceback (most recent call last):
@@ -65,8 +71,7 @@ def check_weights(W: object) -> torch.Tensor:
     """
     if not isinstance(W, torch.Tensor):
         raise TypeError(f"W must be a torch.Tensor, not {type(W).__name__}")
-    if tuple(W.shape) != (vocab_size, vocab_size):
-        raise ValueError(f"W must have shape ({vocab_size}, {vocab_size}), not {tuple(W.shape)}")
+    check_table_shape(W, "W", any_order)
     if not W.is_floating_point():
         raise TypeError(f"W must be a floating-point tensor, not {W.dtype}")
     if not torch.isfinite(W).all():
@@ -91,10 +96,12 @@ def forward(W: torch.Tensor, xs: torch.Tensor) -> torch.Tensor:
 def net_probs(W: torch.Tensor) -> torch.Tensor:
     """The net as a 27x27 table: row i is the distribution it predicts after character i (softmax of W[i]).
 
+    For an n-gram net (W of shape (27**(n-1), 27)), row i is the distribution after context i.
+
     >>> round(float(net_probs(torch.zeros(27, 27)).sum(1)[0]), 6)
     1.0
     """
-    return torch.softmax(check_weights(W).detach().float(), dim=1)
+    return torch.softmax(check_weights(W, any_order=True).detach().float(), dim=1)
 
 
 def _check_training(steps: object, lr: object, l2: object) -> tuple[int, float, float]:
@@ -138,19 +145,20 @@ def train_counts(counts: torch.Tensor, steps: int = 100, lr: float = 50.0, l2: f
     The full-batch loss only depends on how often each bigram occurs:
     ``loss = -sum(N * log softmax(W)) / sum(N) + l2 * mean(W**2)``, and its gradient is
     ``(rowsum(N) * softmax(W) - N) / sum(N) + 2 * l2 * W / 729``. A step costs a few 27x27 operations
-    instead of a pass over 228,146 examples.
+    instead of a pass over 228,146 examples. The same code trains an n-gram net from an n-gram count table
+    of shape (27**(n-1), 27) (see ``ngrams.count_ngrams``): W then has one row per context.
 
     >>> from makemore_lib.counting import count_bigrams
     >>> run = train_counts(count_bigrams(["emma", "ava"]), steps=3)
     >>> len(run.losses), run.losses[2] < run.losses[0]
     (3, True)
     """
-    counts = check_counts(counts).double()
+    counts = check_counts(counts, any_order=True).double()
     steps, lr, l2 = _check_training(steps, lr, l2)
     total = counts.sum()
     if total == 0:
         raise ValueError("counts are all zero: there is nothing to train on")
-    W = init_weights(seed).double()
+    W = init_weights(seed, rows=counts.shape[0]).double()
     row_totals = counts.sum(1, keepdim=True)
     losses = []
     for _ in range(steps):

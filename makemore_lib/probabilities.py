@@ -6,7 +6,7 @@ import math
 
 import torch
 
-from .counting import check_counts
+from .counting import check_counts, check_table_shape
 from .vocabulary import vocab_size
 
 
@@ -30,13 +30,14 @@ def bigram_probs(counts: torch.Tensor, k: float = 0.0) -> torch.Tensor:
 
     ``P[i, j]`` is the probability that character j follows character i. A row with no counts at all
     (a character never seen) gets the uniform distribution when k is 0, as it would for any k > 0.
+    The same normalisation works for any n-gram count table (27**(n-1), 27): one row per context.
 
     >>> from makemore_lib.counting import count_bigrams
     >>> P = bigram_probs(count_bigrams(["emma", "ava"]), k=1.0)
     >>> P.shape, round(float(P[0].sum()), 6)
     (torch.Size([27, 27]), 1.0)
     """
-    counts = check_counts(counts)
+    counts = check_counts(counts, any_order=True)
     k = check_smoothing(k)
     probs = counts.float() + k
     totals = probs.sum(1, keepdim=True)
@@ -56,8 +57,10 @@ def uniform_probs() -> torch.Tensor:
     return torch.full((vocab_size, vocab_size), 1.0 / vocab_size)
 
 
-def check_probs(probs: object) -> torch.Tensor:
+def check_probs(probs: object, any_order: bool = False) -> torch.Tensor:
     """Return ``probs`` if it is a 27x27 float tensor of probabilities whose rows sum to 1, else raise.
+
+    ``any_order=True`` also accepts an n-gram table of shape (27**(n-1), 27).
 
     >>> check_probs(torch.ones(27, 27))
     Traceback (most recent call last):
@@ -66,8 +69,7 @@ def check_probs(probs: object) -> torch.Tensor:
     """
     if not isinstance(probs, torch.Tensor):
         raise TypeError(f"probs must be a torch.Tensor, not {type(probs).__name__}")
-    if tuple(probs.shape) != (vocab_size, vocab_size):
-        raise ValueError(f"probs must have shape ({vocab_size}, {vocab_size}), not {tuple(probs.shape)}")
+    check_table_shape(probs, "probs", any_order)
     if not probs.is_floating_point():
         raise TypeError(f"probs must be a floating-point tensor, not {probs.dtype}")
     if not torch.isfinite(probs).all() or (probs < 0).any():

@@ -44,3 +44,47 @@ def sample_names_loop(P: torch.Tensor, n: int, g: torch.Generator) -> list[str]:
         out.append("".join(chars))
     return out
 
+
+
+def count_ngrams_loop(names: list[str], n: int) -> torch.Tensor:
+    """Count n-grams with a Python loop: pad each name with n-1 dots in front, one behind, slide a window.
+
+    >>> int(count_ngrams_loop(["emma"], 3).sum())
+    5
+    """
+    N = torch.zeros((27 ** (n - 1), 27), dtype=torch.int32)
+    for w in names:
+        chs = ["."] * (n - 1) + list(w) + ["."]
+        for i in range(len(chs) - n + 1):
+            context = 0
+            for ch in chs[i:i + n - 1]:
+                context = context * 27 + stoi[ch]
+            N[context, stoi[chs[i + n - 1]]] += 1
+    return N
+
+
+def train_onehot_ngram(xs: torch.Tensor, ys: torch.Tensor, rows: int, steps: int = 100, lr: float = 50.0,
+                       l2: float = 0.01, seed: int = 2147483647) -> list[float]:
+    """The lecture's training loop for an n-gram net: one-hot contexts (``rows`` wide) @ W, softmax, NLL + L2.
+
+    Returns the loss before each step. Slow (one-hot rows of 729 for trigrams): for small data only.
+
+    >>> xs, ys = torch.tensor([0, 5, 148]), torch.tensor([5, 13, 13])
+    >>> losses = train_onehot_ngram(xs, ys, rows=729, steps=2)
+    >>> losses[1] < losses[0]
+    True
+    """
+    g = torch.Generator().manual_seed(seed)
+    W = torch.randn((rows, 27), generator=g, requires_grad=True)
+    xenc = torch.nn.functional.one_hot(xs, num_classes=rows).float()
+    losses = []
+    for _ in range(steps):
+        logits = xenc @ W
+        counts = logits.exp()
+        probs = counts / counts.sum(1, keepdims=True)
+        loss = -probs[torch.arange(len(ys)), ys].log().mean() + l2 * (W**2).mean()
+        losses.append(loss.item())
+        W.grad = None
+        loss.backward()
+        W.data += -lr * W.grad
+    return losses

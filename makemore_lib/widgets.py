@@ -164,8 +164,8 @@ class RegularizationExplorer(widgets.VBox):
 
     >>> from makemore_lib.counting import count_bigrams
     >>> w = RegularizationExplorer(count_bigrams(["emma", "olivia", "ava"]), steps=50)
-    >>> bytes(w.image.value[:4]), w.samples.value.count("mm-chip")
-    (b'\\x89PNG', 5)
+    >>> w.image.value.startswith('<img src="data:image/png;base64,'), w.samples.value.count("mm-chip")
+    (True, 5)
     >>> w.steps.value = 0
     >>> "mm-error" in w.result.value
     True
