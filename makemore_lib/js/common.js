@@ -131,29 +131,45 @@ function logSoftmaxRows(W) {
   });
 }
 
-function lossOf(counts, total, W, l2) {
-  const logp = logSoftmaxRows(W);
+// One full-batch step's numbers on flat float64 arrays: the loss parts and P = softmax(W) row by row.
+function lossAndProbs(N, W, P, total, l2) {
   let ll = 0, sq = 0;
-  for (let i = 0; i < V; i++)
-    for (let j = 0; j < V; j++) { ll += counts[i][j] * logp[i][j]; sq += W[i][j] * W[i][j]; }
-  return { data: -ll / total, penalty: (l2 * sq) / (V * V), logp };
+  for (let i = 0; i < V; i++) {
+    const o = i * V;
+    let m = -Infinity;
+    for (let j = 0; j < V; j++) if (W[o + j] > m) m = W[o + j];
+    let s = 0;
+    for (let j = 0; j < V; j++) { const e = Math.exp(W[o + j] - m); P[o + j] = e; s += e; }
+    const lse = m + Math.log(s);
+    for (let j = 0; j < V; j++) {
+      const w = W[o + j];
+      ll += N[o + j] * (w - lse);
+      sq += w * w;
+      P[o + j] /= s;
+    }
+  }
+  return { data: -ll / total, penalty: (l2 * sq) / (V * V) };
 }
 
 function trainCounts(counts, W0, steps, lr, l2) {
-  let total = 0;
+  const N = Float64Array.from(counts.flat());
+  const W = Float64Array.from(W0.flat());
+  const P = new Float64Array(V * V);
   const rowTotals = counts.map((row) => row.reduce((a, b) => a + b, 0));
-  for (const t of rowTotals) total += t;
-  const W = W0.map((row) => row.slice());
-  const losses = [];
+  const total = rowTotals.reduce((a, b) => a + b, 0);
   const decay = (2 * l2) / (V * V);
-  for (let s = 0; s <= steps; s++) {
-    const { data, penalty, logp } = lossOf(counts, total, W, l2);
+  const losses = [];
+  for (let s = 0; ; s++) {
+    const { data, penalty } = lossAndProbs(N, W, P, total, l2);
     losses.push(data + penalty);
-    if (s === steps) return { W, losses, data, penalty };
+    if (s === steps) {
+      const rows = Array.from({ length: V }, (_, i) => Array.from(W.subarray(i * V, i * V + V)));
+      return { W: rows, losses, data, penalty };
+    }
     for (let i = 0; i < V; i++)
       for (let j = 0; j < V; j++) {
-        const grad = (rowTotals[i] * Math.exp(logp[i][j]) - counts[i][j]) / total + decay * W[i][j];
-        W[i][j] -= lr * grad;
+        const x = i * V + j;
+        W[x] -= lr * ((rowTotals[i] * P[x] - N[x]) / total + decay * W[x]);
       }
   }
 }
@@ -203,8 +219,8 @@ const STYLE = `
 .mm-live .mm-note { color: #555; font-size: 12px; }
 `;
 
-function frame(el0, title) {
-  const root = el("div", { class: "mm-live" }, [el("style", { text: STYLE })]);
+function frame(el0, kind, title) {
+  const root = el("div", { class: "mm-live", "data-widget": kind }, [el("style", { text: STYLE })]);
   if (title) root.append(el("div", { style: "font-weight:600", text: title }));
   el0.append(root);
   return root;

@@ -1,7 +1,7 @@
 // RegularizationExplorer: move λ and train the net again in the browser: data loss, penalty, P, samples.
 
 function render({ model, el: host }) {
-  const root = frame(host, "Regularization: the L2 penalty pulls W towards 0");
+  const root = frame(host, "regularization", "Regularization: the L2 penalty pulls W towards 0");
   const counts = model.get("counts");
   const W0 = model.get("w0");
   const set = (name) => (v) => { model.set(name, v); model.save_changes(); };
@@ -26,8 +26,8 @@ function render({ model, el: host }) {
   const update = timed(root, () => {
     l2.set(model.get("l2")); steps.set(model.get("steps"));
     const run = trainCounts(counts, W0, model.get("steps"), model.get("lr"), model.get("l2"));
-    const ok = Number.isFinite(run.data) && Number.isFinite(run.penalty);
-    error.textContent = ok ? "" : "⚠ training diverged: try fewer steps or a smaller λ";
+    const ok = run.losses.every(Number.isFinite) && run.losses[run.losses.length - 1] <= run.losses[0];
+    error.textContent = ok ? "" : `⚠ training diverged with learning rate ${model.get("lr")}: try a smaller one`;
     results.style.display = ok ? "" : "none";
     if (!ok) return;
     data.textContent = run.data.toFixed(4);

@@ -11,7 +11,7 @@ function seedError(text) {
 }
 
 function render({ model, el: host }) {
-  const root = frame(host, "Sampling names from a bigram model");
+  const root = frame(host, "sampling", "Sampling names from a bigram model");
   const counts = model.get("counts");
   const tables = { counts: bigramProbs(counts, 0), smoothed: bigramProbs(counts, model.get("k")), uniform: uniformProbs() };
   const seedBox = el("input", { type: "text", value: String(model.get("seed")), "aria-label": "seed",

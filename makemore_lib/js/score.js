@@ -1,7 +1,7 @@
 // ScoreNameWidget: type a name, see the probability of each of its bigrams and the name's average NLL.
 
 function render({ model, el: host }) {
-  const root = frame(host, "Score a name");
+  const root = frame(host, "score", "Score a name");
   const P = model.get("probs");
   const box = el("input", { type: "text", value: model.get("name"), "aria-label": "name", "data-control": "name",
     placeholder: "type a name, a-z" });

@@ -1,7 +1,7 @@
 // SmoothingExplorer: move k, the fake count added to every cell, and watch P, the losses and the samples.
 
 function render({ model, el: host }) {
-  const root = frame(host, "Smoothing: add k to every count");
+  const root = frame(host, "smoothing", "Smoothing: add k to every count");
   const counts = model.get("counts");
   const vmax = Math.max(...bigramProbs(counts, 0).flat());   // one colour scale for every k
   const dev = model.get("dev_counts");

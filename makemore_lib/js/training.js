@@ -1,7 +1,7 @@
 // TrainingExplorer: gradient descent on the 27x27 counts (neural.train_counts), run in the browser.
 
 function render({ model, el: host }) {
-  const root = frame(host, "Training the neural net by gradient descent");
+  const root = frame(host, "training", "Training the neural net by gradient descent");
   const counts = model.get("counts");
   const W0 = model.get("w0");
   const set = (name) => (v) => { model.set(name, v); model.save_changes(); };
@@ -25,7 +25,8 @@ function render({ model, el: host }) {
   const update = timed(root, () => {
     lr.set(model.get("lr")); steps.set(model.get("steps")); l2.set(model.get("l2"));
     const run = trainCounts(counts, W0, model.get("steps"), model.get("lr"), model.get("l2"));
-    const ok = run.losses.every(Number.isFinite) && run.W.every((row) => row.every(Number.isFinite));
+    const ok = run.losses.every(Number.isFinite) && run.W.every((row) => row.every(Number.isFinite)) &&
+      run.losses[run.losses.length - 1] <= run.losses[0];   // the same rule as live._after
     error.textContent = ok ? "" : `⚠ training diverged with learning rate ${model.get("lr")}: try a smaller one`;
     results.style.display = ok ? "" : "none";
     curve.innerHTML = ok ? lossCurveSvg(run.losses) : "";

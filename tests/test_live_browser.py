@@ -1,0 +1,308 @@
+"""The live (anywidget) widgets in the built book, driven in headless Chromium with no kernel.
+
+The built pages are served from _build/html at http://book.test/ through Playwright routing; the CDN
+scripts they load (require.js, @jupyter-widgets/html-manager, anywidget's front end) are answered with the
+same packages installed from npm at test time into tests/.browser/ (ignored by git); every other request is
+aborted. Each test moves a widget's controls, reads the numbers the page shows and compares them with
+makemore_lib's values for the same settings, computed here from the data embedded in the page.
+
+    jupyter-book build book/ && pytest -m browser tests/test_live_browser.py -s    (-s prints the timings)
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import mimetypes
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+import pytest
+import torch
+
+from makemore_lib.live import TrainingExplorer, browser_sample_names
+from makemore_lib.loss import counts_nll, name_nll
+from makemore_lib.neural import train_counts, net_probs
+from makemore_lib.probabilities import bigram_probs, uniform_probs
+from makemore_lib.vocabulary import stoi
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[1]
+SITE = Path(os.environ.get("MAKEMORE_SITE", ROOT / "_build" / "html"))
+NPM_DIR = ROOT / "tests" / ".browser"
+PACKAGES = ["requirejs@2.3.4", "@jupyter-widgets/html-manager@1.0.6", "anywidget@0.11.0"]
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--no-first-run", "--disable-sync"]
+KINDS = ["sampling", "score", "smoothing", "training", "regularization"]
+BUDGET_MS = 50.0
+ABORTED: set[str] = set()
+# Console messages every page of this theme logs, or that come from requests for optional files (html-manager
+# looks for a module next to the page before its CDN, and for FontAwesome fonts): not the widgets' doing.
+HARMLESS = ("Identifier 'THEBE_JS_URL' has already been declared", "Got invalid theme mode",
+            "Failed to load resource: net::ERR_FAILED")
+TIMES: dict[str, list[float]] = {}
+EXACT: list[bool] = []   # whether the shown text is exactly makemore_lib's value printed with 4 decimals
+
+
+def npm_file(package: str, path: str) -> Path:
+    return NPM_DIR / "node_modules" / package / path
+
+
+@pytest.fixture(scope="module")
+def npm_packages() -> Path:
+    marker = npm_file("anywidget", "dist/index.js")
+    if not marker.exists():
+        if not shutil.which("npm"):
+            pytest.skip("npm is not installed: it fetches the widget front ends for the offline browser tests")
+        NPM_DIR.mkdir(parents=True, exist_ok=True)
+        subprocess.run(["npm", "install", "--no-save", "--no-audit", "--no-fund", "--ignore-scripts",
+                        "--prefix", str(NPM_DIR), *PACKAGES], check=True, capture_output=True)
+    return NPM_DIR
+
+
+def widget_states(html: str) -> dict[str, dict]:
+    """The saved state of each live widget in a page, by kind (the first of each kind)."""
+    match = re.search(r'<script type="application/vnd.jupyter.widget-state\+json">(.*?)</script>', html, re.S)
+    if not match:
+        return {}
+    found = {}
+    for model in json.loads(match.group(1))["state"].values():
+        esm = model["state"].get("_esm", "")
+        if model.get("model_module") != "anywidget" or not isinstance(esm, str):
+            continue
+        for kind in KINDS:
+            if f'frame(host, "{kind}"' in esm:
+                found.setdefault(kind, model["state"])
+    return found
+
+
+def live_pages() -> dict[str, tuple[str, dict]]:
+    """kind -> (page path relative to the site, the widget's saved state), over every built page."""
+    pages = {}
+    for page in sorted(SITE.rglob("*.html")):
+        for kind, state in widget_states(page.read_text(encoding="utf-8")).items():
+            pages.setdefault(kind, (page.relative_to(SITE).as_posix(), state))
+    return pages
+
+
+PAGES = live_pages() if SITE.exists() else {}
+
+
+def cdn_file(url: str) -> Path | None:
+    parsed = urlparse(url)
+    path = unquote(parsed.path)
+    if parsed.netloc == "cdnjs.cloudflare.com" and path.endswith("/require.min.js"):
+        return npm_file("requirejs", "require.js")
+    if parsed.netloc == "cdn.jsdelivr.net" and path.startswith("/npm/"):
+        spec = path[len("/npm/"):]
+        for package in ("@jupyter-widgets/html-manager", "anywidget"):
+            if spec.startswith(package + "@"):
+                rest = spec.split("/", 2 if package.startswith("@") else 1)[-1]
+                return npm_file(package, rest)
+    return None
+
+
+def route(route_, request):
+    url = request.url
+    parsed = urlparse(url)
+    if parsed.netloc == "book.test":
+        file = SITE / unquote(parsed.path).lstrip("/")
+        if file.is_dir():
+            file = file / "index.html"
+    else:
+        file = cdn_file(url)
+    if file is None or not file.is_file():
+        ABORTED.add(url)
+        return route_.abort()
+    kind = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
+    return route_.fulfill(status=200, body=file.read_bytes(), content_type=kind,
+                          headers={"Access-Control-Allow-Origin": "*"})
+
+
+@pytest.fixture(scope="module")
+def browser(npm_packages):
+    playwright = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"{CHROMIUM} is missing")
+    with playwright.sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield chromium
+        chromium.close()
+    if TIMES:
+        print("\nbrowser-measured update times (ms, input event to updated DOM incl. layout):")
+        for kind, times in TIMES.items():
+            print(f"  {kind:<15} n={len(times):<3} median {sorted(times)[len(times) // 2]:6.2f}  worst {max(times):6.2f}")
+        print("requests answered with an error (offline):", *sorted(ABORTED), sep="\n  ")
+        print(f"numbers compared: {len(EXACT)}, printed identically to 4 decimals: {sum(EXACT)}")
+
+
+def open_widget(browser, kind: str):
+    if kind not in PAGES:
+        pytest.skip(f"no built page holds a live {kind} widget (build the book first)")
+    path, state = PAGES[kind]
+    page = browser.new_page(viewport={"width": 1100, "height": 900})
+    errors = []
+    page.on("console", lambda msg: errors.append(msg.text)
+            if msg.type == "error" and not msg.text.startswith(HARMLESS) else None)
+    page.on("pageerror", lambda exc: errors.append(str(exc)) if not str(exc).startswith(HARMLESS) else None)
+    page.route("**/*", route)
+    page.goto(f"http://book.test/{path}")
+    page.wait_for_selector(f'.mm-live[data-widget="{kind}"] [data-out]', state="attached", timeout=30_000)
+    return page, state, errors
+
+
+MOVE = """([kind, control, value]) => {
+  const root = document.querySelector(`.mm-live[data-widget="${kind}"]`);
+  const input = root.querySelector(`[data-control="${control}"]`);
+  const start = performance.now();
+  if (input.tagName === "BUTTON") input.click();
+  else {
+    input.value = value;
+    input.dispatchEvent(new Event(input.tagName === "SELECT" ? "change" : "input", { bubbles: true }));
+  }
+  void root.offsetHeight;                      // layout included
+  const ms = performance.now() - start;
+  const out = {};
+  for (const node of root.querySelectorAll("[data-out]")) out[node.dataset.out] = node.textContent;
+  out.names = [...root.querySelectorAll('[data-out="names"] code')].map((c) => c.textContent);
+  return { ms, out };
+}"""
+
+
+def move(page, kind: str, control: str, value: object = None) -> dict:
+    result = page.evaluate(MOVE, [kind, control, "" if value is None else str(value)])
+    TIMES.setdefault(kind, []).append(result["ms"])
+    assert result["ms"] < BUDGET_MS, f"{kind}: moving {control} to {value} took {result['ms']:.1f} ms"
+    return result["out"]
+
+
+def shown(text: str) -> float:
+    return math.inf if text == "∞" else float(text)
+
+
+def same(text: str, value: float) -> None:
+    """The number shown equals makemore_lib's value to 4 decimal places."""
+    if math.isinf(value):
+        assert text == "∞", (text, value)
+        return
+    assert abs(shown(text) - value) <= 5e-5 + 1e-12, (text, value)
+    EXACT.append(text == f"{value:.4f}")
+
+
+def table(state: dict, key: str) -> torch.Tensor:
+    return torch.tensor(state[key])
+
+
+def test_smoothing_matches_makemore_lib(browser):
+    page, state, errors = open_widget(browser, "smoothing")
+    counts, options = table(state, "counts"), state["k_options"]
+    dev = table(state, "dev_counts") if state["dev_counts"] else None
+    checked = 0
+    for bigram in ["jq", "qu"]:
+        move(page, "smoothing", "bigram", bigram)
+        for k in [0, 0.1, 1, 10, 1000, 10000]:
+            out = move(page, "smoothing", "k", options.index(k))
+            P = bigram_probs(counts, k)
+            same(out["p"], float(P[stoi[bigram[0]], stoi[bigram[1]]]))
+            same(out["loss"], counts_nll(counts, P))
+            same(out["probe"], name_nll(state["probe_name"], P))
+            if dev is not None:
+                same(out["dev"], counts_nll(dev, P))
+            assert out["names"] == browser_sample_names(P, 5, state["seed"])
+            checked += 1
+    out = move(page, "smoothing", "bigram", "q")
+    assert "bigram must be two characters" in out["error"] and out["p"] == ""
+    out = move(page, "smoothing", "bigram", "qu")
+    assert out["error"] == "" and out["p"]
+    assert "mulberry32" in page.inner_text('.mm-live[data-widget="smoothing"]')
+    assert not errors, errors
+    page.close()
+    print(f"\nsmoothing: {checked} settings equal makemore_lib to 4 decimals")
+
+
+def test_score_name_matches_makemore_lib(browser):
+    page, state, errors = open_widget(browser, "score")
+    probs = table(state, "probs")
+    for name in ["andrej", "emma", "zzyzx", "a", "andrejq"]:
+        out = move(page, "score", "name", name)
+        assert out["error"] == ""
+        same(out["nll"], name_nll(name, probs))
+    for bad, message in [("Andrej", "'A' at position 0"), ("", "is empty"), ("ann-marie", "'-' at position 3"),
+                         ("<b>x", "'<' at position 0")]:
+        out = move(page, "score", "name", bad)
+        assert message in out["error"] and out["nll"] == "", (bad, out)
+    assert page.locator('.mm-live[data-widget="score"] b').count() >= 1   # typed text stays text
+    out = move(page, "score", "name", "emma")
+    assert out["error"] == ""
+    assert not errors, errors
+    page.close()
+
+
+def test_training_matches_makemore_lib(browser):
+    page, state, errors = open_widget(browser, "training")
+    counts, seed = table(state, "counts"), state["seed"]
+    assert torch.equal(torch.tensor(state["w0"]), __import__("makemore_lib").neural.init_weights(seed).double())
+    for lr, steps, l2 in [(50, 100, 0.01), (10, 30, 0.1), (50, 250, 0), (1, 1, 1), (100, 500, 0.003), (20, 1, 0)]:
+        move(page, "training", "lr", state["lr_options"].index(lr))
+        move(page, "training", "l2", state["l2_options"].index(l2))
+        out = move(page, "training", "steps", steps)
+        losses = train_counts(counts, steps=steps + 1, lr=lr, l2=l2, seed=seed).losses
+        same(out["first"], losses[0])
+        same(out["loss"], losses[-1])
+        W = train_counts(counts, steps=steps, lr=lr, l2=l2, seed=seed).W.double()
+        same(out["data"], losses[-1] - l2 * float((W * W).mean()))
+        assert out["names"] == browser_sample_names(net_probs(W), 5, seed), (lr, steps, l2)
+    move(page, "training", "lr", state["lr_options"].index(100))
+    out = move(page, "training", "l2", state["l2_options"].index(10))    # lr 100, λ 10: W blows up
+    assert "training diverged with learning rate 100" in out["error"], out
+    python_side = TrainingExplorer(counts, lr=100, steps=out_steps(page), l2=10, seed=seed)
+    assert "training diverged with learning rate 100" in python_side.error
+    assert not errors, errors
+    page.close()
+
+
+def out_steps(page) -> int:
+    return int(page.eval_on_selector('.mm-live[data-widget="training"] [data-control="steps"]', "e => e.value"))
+
+
+def test_regularization_matches_makemore_lib(browser):
+    page, state, errors = open_widget(browser, "regularization")
+    counts, lr = table(state, "counts"), state["lr"]
+    for steps in [state["steps"], 100]:
+        move(page, "regularization", "steps", steps)
+        for l2 in [0, 0.01, 0.1, 1, 10]:
+            out = move(page, "regularization", "l2", state["l2_options"].index(l2))
+            losses = train_counts(counts, steps=steps + 1, lr=lr, l2=l2).losses
+            W = train_counts(counts, steps=steps, lr=lr, l2=l2).W.double()
+            penalty = l2 * float((W * W).mean())
+            same(out["loss"], losses[-1])
+            same(out["penalty"], penalty)
+            same(out["data"], losses[-1] - penalty)
+    assert not errors, errors
+    page.close()
+
+
+def test_sampling_matches_python(browser):
+    page, state, errors = open_widget(browser, "sampling")
+    counts = table(state, "counts")
+    tables = {"counts": bigram_probs(counts), "smoothed": bigram_probs(counts, state["k"]), "uniform": uniform_probs()}
+    for seed, n, model in [(2147483647, 5, "counts"), (42, 7, "smoothed"), (0, 3, "uniform"), (42, 7, "counts")]:
+        move(page, "sampling", "seed", seed)
+        move(page, "sampling", "model", model)
+        out = move(page, "sampling", "n", n)
+        assert out["names"] == browser_sample_names(tables[model], n, seed)
+        again = move(page, "sampling", "sample")
+        assert again["names"] == browser_sample_names(tables[model], n, seed, skip=n)
+        move(page, "sampling", "seed", seed)                      # the same seed: the same names again
+        assert move(page, "sampling", "n", n)["names"] == out["names"]
+    out = move(page, "sampling", "seed", "12abc")
+    assert "seed must be a whole number" in out["error"]
+    assert move(page, "sampling", "seed", 7)["error"] == ""
+    assert not errors, errors
+    page.close()
