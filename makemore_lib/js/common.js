@@ -213,7 +213,7 @@ const STYLE = `
 .mm-live .mm-error { color: #b00020; }
 .mm-live code.mm-chip { background: #eef2f7; color: #123; padding: 1px 5px; border-radius: 4px; margin: 2px;
   display: inline-block; }
-.mm-live table { border-collapse: collapse; font-family: ui-monospace, monospace; }
+.mm-live table { margin: 4px 0; border-collapse: collapse; font-family: ui-monospace, monospace; }
 .mm-live td, .mm-live th { padding: 1px 8px; text-align: right; border-bottom: 1px solid #eee; }
 .mm-live canvas { image-rendering: pixelated; border: 1px solid #ccc; cursor: crosshair; }
 .mm-live .mm-note { color: #555; font-size: 12px; }
@@ -252,22 +252,34 @@ function intSlider(label, min, max, value, onChange, name) {
   return { row: el("div", { class: "mm-row" }, [el("label", { text: label }), input, shown]), input, set };
 }
 
-// Draw a 27x27 table of numbers as a heatmap on a canvas (Blues, 0..vmax); returns the canvas.
+// Draw a 27x27 table of numbers as a heatmap on a canvas (Blues, 0..vmax), with the characters along the
+// top (the next character) and the left (the first one); returns the canvas.
 function heatmapCanvas(cell = 10) {
-  const canvas = el("canvas", { width: V * cell, height: V * cell, role: "img" });
+  const pad = 12, size = pad + V * cell;
+  const canvas = el("canvas", { width: size, height: size, role: "img" });
   canvas.draw = (M, vmax, label) => {
     const ctx = canvas.getContext("2d");
+    ctx.fillStyle = "#fff";
+    ctx.fillRect(0, 0, size, size);
+    ctx.fillStyle = "#333";
+    ctx.font = "9px monospace";
+    ctx.textAlign = "center";
+    ctx.textBaseline = "middle";
+    for (let i = 0; i < V; i++) {
+      ctx.fillText(CHARS[i], pad + i * cell + cell / 2, pad / 2);
+      ctx.fillText(CHARS[i], pad / 2, pad + i * cell + cell / 2);
+    }
     for (let i = 0; i < V; i++)
       for (let j = 0; j < V; j++) {
         ctx.fillStyle = blues(vmax > 0 ? M[i][j] / vmax : 0);
-        ctx.fillRect(j * cell, i * cell, cell, cell);
+        ctx.fillRect(pad + j * cell, pad + i * cell, cell, cell);
       }
     canvas.setAttribute("aria-label", label);
   };
   canvas.cellAt = (event) => {
     const r = canvas.getBoundingClientRect();
-    const j = Math.floor(((event.clientX - r.left) / r.width) * V);
-    const i = Math.floor(((event.clientY - r.top) / r.height) * V);
+    const j = Math.floor(((event.clientX - r.left) * size / r.width - pad) / cell);
+    const i = Math.floor(((event.clientY - r.top) * size / r.height - pad) / cell);
     return i >= 0 && i < V && j >= 0 && j < V ? CHARS[i] + CHARS[j] : null;
   };
   return canvas;

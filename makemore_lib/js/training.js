@@ -14,9 +14,10 @@ function render({ model, el: host }) {
   const loss = el("b", { "data-out": "loss" });
   const data = el("b", { "data-out": "data" });
   const names = el("div", { "data-out": "names" });
+  const afterLabel = el("label");
   const results = el("div", {}, [
     el("div", { class: "mm-row" }, [el("label", { text: "loss at the start" }), first]),
-    el("div", { class: "mm-row" }, [el("label", { text: "loss after training" }), loss,
+    el("div", { class: "mm-row" }, [afterLabel, loss,
       el("span", { text: "of which data loss" }), data]),
     el("div", {}, [el("span", { text: `five names (seed ${model.get("seed")}): ` }), names])]);
   root.append(lr.row, steps.row, l2.row, error, curve, results, el("div", { class: "mm-note",
@@ -31,6 +32,7 @@ function render({ model, el: host }) {
     results.style.display = ok ? "" : "none";
     curve.innerHTML = ok ? lossCurveSvg(run.losses) : "";
     if (!ok) return;
+    afterLabel.textContent = `loss after ${model.get("steps")} steps`;
     first.textContent = run.losses[0].toFixed(4);
     loss.textContent = run.losses[run.losses.length - 1].toFixed(4);
     data.textContent = run.data.toFixed(4);
