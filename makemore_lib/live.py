@@ -13,6 +13,7 @@ gives the same names, but not the names a ``torch.Generator`` gives.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 from pathlib import Path
 
 import anywidget
@@ -46,7 +47,7 @@ def esm(name: str) -> str:
     return (JS / "common.js").read_text(encoding="utf-8") + "\n" + (JS / f"{name}.js").read_text(encoding="utf-8")
 
 
-def browser_random(seed: int):
+def browser_random(seed: int) -> Iterator[float]:
     """The browser's seeded generator (mulberry32) in Python: an endless iterator of floats in [0, 1).
 
     >>> r = browser_random(2147483647)
