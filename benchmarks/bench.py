@@ -66,8 +66,25 @@ def widget_cases(names):
 
     explorer = BigramExplorer("isabella")
     words = iter(["isabella", "emma", "Bob", "zoe"] * 50)
-    return [dict(name="widget: bigram explorer (keystroke)", fn=lambda: setattr(explorer.text, "value", next(words)),
-                 reps=20, widget=True)]
+    cases = [dict(name="widget: bigram explorer (keystroke)", fn=lambda: setattr(explorer.text, "value", next(words)),
+                  reps=20, widget=True)]
+    cases += neural_widget_cases(names)
+    return cases
+
+
+def neural_widget_cases(names):
+    """Chapters 5-6: the training explorer (100 steps) and the regularization slider (300 steps)."""
+    from makemore_lib.widgets import LAMBDAS, RegularizationExplorer, TrainingExplorer
+
+    counts = count_bigrams(names)
+    trainer = TrainingExplorer(counts)
+    rates = iter([40.0, 30.0, 20.0, 50.0] * 50)
+    regular = RegularizationExplorer(counts)
+    lambdas = iter(LAMBDAS * 20)
+    return [dict(name="widget: training explorer (100 steps)", fn=lambda: setattr(trainer.lr, "value", next(rates)),
+                 reps=20, widget=True),
+            dict(name="widget: regularization slider (300 steps)",
+                 fn=lambda: setattr(regular.l2, "value", next(lambdas)), reps=20, widget=True)]
 
 
 def run(cases) -> list[dict]:
