@@ -142,7 +142,9 @@ def test_training_explorer(small_counts):
     assert w.names == browser_sample_names(net_probs(W), 5, w.seed)
     w.steps = 3
     assert len(w.losses) == 4
-    w.lr, w.l2 = 100, 10                       # the penalty's gradient step overshoots: W blows up
+    w.lr = 500
+    assert w.error == "" and "ended higher than it started" in w.warning and w.loss > w.losses[0]
+    w.steps, w.lr, w.l2 = 500, 100, 10          # the penalty's gradient step overshoots: W blows up
     assert "training diverged with learning rate 100" in w.error and math.isnan(w.loss)
     w.lr, w.l2 = -1, 0.01
     assert "learning rate lr must be a finite number >= 0" in w.error

@@ -283,6 +283,10 @@ def test_training_matches_makemore_lib(browser):
         W = train_counts(counts, steps=steps, lr=lr, l2=l2, seed=seed).W.double()
         same(out["data"], losses[-1] - l2 * float((W * W).mean()))
         assert out["names"] == browser_sample_names(net_probs(W), 5, seed), (lr, steps, l2)
+        assert out["warning"] == ""
+    move(page, "training", "steps", 100)
+    out = move(page, "training", "lr", state["lr_options"].index(500))   # overshoots: a warning, numbers shown
+    assert "the loss ended higher than it started" in out["warning"] and float(out["loss"]) > float(out["first"])
     move(page, "training", "lr", state["lr_options"].index(100))
     out = move(page, "training", "l2", state["l2_options"].index(10))    # lr 100, λ 10: W blows up
     assert "training diverged with learning rate 100" in out["error"], out

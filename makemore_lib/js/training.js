@@ -10,6 +10,7 @@ function render({ model, el: host }) {
   const l2 = optionSlider("L2 strength λ", model.get("l2_options"), model.get("l2"), String, set("l2"), "l2");
   const curve = el("div");
   const error = el("div", { class: "mm-error", role: "alert", "data-out": "error" });
+  const warning = el("div", { class: "mm-error", role: "status", "data-out": "warning" });
   const first = el("b", { "data-out": "first" });
   const loss = el("b", { "data-out": "loss" });
   const data = el("b", { "data-out": "data" });
@@ -20,15 +21,16 @@ function render({ model, el: host }) {
     el("div", { class: "mm-row" }, [afterLabel, loss,
       el("span", { text: "of which data loss" }), data]),
     el("div", {}, [el("span", { text: `five names (seed ${model.get("seed")}): ` }), names])]);
-  root.append(lr.row, steps.row, l2.row, error, curve, results, el("div", { class: "mm-note",
+  root.append(lr.row, steps.row, l2.row, error, warning, curve, results, el("div", { class: "mm-note",
     text: "Loss = data loss (average NLL) + λ·mean(W²). " + PRNG_NOTE }));
 
   const update = timed(root, () => {
     lr.set(model.get("lr")); steps.set(model.get("steps")); l2.set(model.get("l2"));
     const run = trainCounts(counts, W0, model.get("steps"), model.get("lr"), model.get("l2"));
-    const ok = run.losses.every(Number.isFinite) && run.W.every((row) => row.every(Number.isFinite)) &&
-      run.losses[run.losses.length - 1] <= run.losses[0];   // the same rule as live._after
+    const ok = run.losses.every(Number.isFinite) && run.W.every((row) => row.every(Number.isFinite));
     error.textContent = ok ? "" : `⚠ training diverged with learning rate ${model.get("lr")}: try a smaller one`;
+    const higher = ok && run.losses[run.losses.length - 1] > run.losses[0];
+    warning.textContent = higher ? "⚠ " + model.get("overshoot") : "";
     results.style.display = ok ? "" : "none";
     curve.innerHTML = ok ? lossCurveSvg(run.losses) : "";
     if (!ok) return;
