@@ -39,6 +39,8 @@ OVERSHOOT = ("the loss ended higher than it started: steps this large overshoot.
              "last digits depend on rounding")
 L2_OPTIONS = [0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10]
 MODELS = ("counts", "smoothed", "uniform")
+# A loss above this (the uniform model's is log 27 = 3.3) means training blew up: shown as an error.
+DIVERGED = 1000.0
 
 
 def esm(name: str) -> str:
@@ -271,7 +273,7 @@ def _after(counts: torch.Tensor, steps: int, lr: float, l2: float, seed: int) ->
     run = train_counts(counts, steps=steps, lr=lr, l2=l2, seed=seed)
     W = run.W.double()
     losses = longer.losses
-    if not all(map(math.isfinite, losses)) or not bool(W.isfinite().all()):
+    if not all(math.isfinite(x) and x < DIVERGED for x in losses) or not bool(W.isfinite().all()):
         raise ValueError(f"training diverged with learning rate {lr:g}: try a smaller one")
     penalty = l2 * float((W * W).mean())
     return dict(losses=longer.losses, loss=longer.losses[-1], data_loss=longer.losses[-1] - penalty,
@@ -302,6 +304,7 @@ class TrainingExplorer(_Live):
     l2 = traitlets.Float(0.01).tag(sync=True)
     lr_options = traitlets.List(LR_OPTIONS).tag(sync=True)
     overshoot = traitlets.Unicode(OVERSHOOT).tag(sync=True)
+    diverged = traitlets.Float(DIVERGED).tag(sync=True)
     l2_options = traitlets.List(L2_OPTIONS).tag(sync=True)
     max_steps = traitlets.Int(500).tag(sync=True)
     seed = traitlets.Int(LECTURE_SEED).tag(sync=True)
@@ -350,6 +353,7 @@ class RegularizationExplorer(_Live):
     lr = traitlets.Float(50.0).tag(sync=True)
     l2_options = traitlets.List(L2_OPTIONS).tag(sync=True)
     max_steps = traitlets.Int(500).tag(sync=True)
+    diverged = traitlets.Float(DIVERGED).tag(sync=True)
     seed = traitlets.Int(LECTURE_SEED).tag(sync=True)
     loss = traitlets.Float(math.nan)
     data_loss = traitlets.Float(math.nan)

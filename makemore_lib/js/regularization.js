@@ -26,7 +26,7 @@ function render({ model, el: host }) {
   const update = timed(root, () => {
     l2.set(model.get("l2")); steps.set(model.get("steps"));
     const run = trainCounts(counts, W0, model.get("steps"), model.get("lr"), model.get("l2"));
-    const ok = run.losses.every(Number.isFinite);
+    const ok = run.losses.every((x) => Number.isFinite(x) && x < model.get("diverged"));   // as live._after
     error.textContent = ok ? "" : `⚠ training diverged with learning rate ${model.get("lr")}: try a smaller one`;
     results.style.display = ok ? "" : "none";
     if (!ok) return;

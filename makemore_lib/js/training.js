@@ -27,7 +27,8 @@ function render({ model, el: host }) {
   const update = timed(root, () => {
     lr.set(model.get("lr")); steps.set(model.get("steps")); l2.set(model.get("l2"));
     const run = trainCounts(counts, W0, model.get("steps"), model.get("lr"), model.get("l2"));
-    const ok = run.losses.every(Number.isFinite) && run.W.every((row) => row.every(Number.isFinite));
+    const ok = run.losses.every((x) => Number.isFinite(x) && x < model.get("diverged")) &&
+      run.W.every((row) => row.every(Number.isFinite));   // the rule of live._after
     error.textContent = ok ? "" : `⚠ training diverged with learning rate ${model.get("lr")}: try a smaller one`;
     const higher = ok && run.losses[run.losses.length - 1] > run.losses[0];
     warning.textContent = higher ? "⚠ " + model.get("overshoot") : "";
