@@ -68,11 +68,11 @@ def widget_cases(names):
     words = iter(["isabella", "emma", "Bob", "zoe"] * 50)
     cases = [dict(name="widget: bigram explorer (keystroke)", fn=lambda: setattr(explorer.text, "value", next(words)),
                   reps=20, widget=True)]
-    cases += neural_widget_cases(names)
+    cases += live_widget_cases(names)
     return cases
 
 
-def neural_widget_cases(names):
+def live_widget_cases(names):
     """The live widgets (makemore_lib.live), Python side: what a control change costs in Jupyter, where Python
     recomputes the numbers the browser shows. (In the static page the browser computes them; the browser tests
     measure those times.)"""

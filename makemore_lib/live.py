@@ -30,7 +30,8 @@ from .vocabulary import check_name, itos, stoi
 JS = Path(__file__).with_name("js")
 MAX_BROWSER_SEED = 2**32 - 1
 # The smoothing slider's k: 0, then a roughly logarithmic scale up to 10,000.
-K_OPTIONS = [0, 0.01, 0.1, 0.3, 1, 3, 10, 30, 100, 300, 1000, 3000, 10000]
+SMOOTHING_STEPS = (0, 0.1, 0.3, 1, 3, 10, 30, 100, 300, 1000, 3000, 10000)
+K_OPTIONS = list(SMOOTHING_STEPS)
 # Learning rates: up to 100 gradient descent on this loss converges; 500 shows steps that overshoot. Above
 # about 150 the run is chaotic: after many steps its last digits depend on the order of floating-point sums,
 # so the browser's and torch's numbers part ways (the widget says so).
@@ -38,7 +39,8 @@ LR_OPTIONS = [0.1, 0.5, 1, 5, 10, 20, 50, 100, 500]
 OVERSHOOT = ("the loss ended higher than it started: steps this large overshoot. The run is chaotic, so its "
              "last digits depend on rounding")
 L2_OPTIONS = [0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10]
-MODELS = ("counts", "smoothed", "uniform")
+MODELS = ("uniform", "counts", "smoothed counts")
+MAX_NAMES = 30
 # A loss above this (the uniform model's is log 27 = 3.3) means training blew up: shown as an error.
 DIVERGED = 1000.0
 
@@ -169,19 +171,21 @@ class SamplingWidget(_Live):
     n = traitlets.Int(5).tag(sync=True)
     model = traitlets.Unicode("counts").tag(sync=True)
     draws = traitlets.Int(0).tag(sync=True)
+    models = traitlets.List(list(MODELS)).tag(sync=True)
+    max_n = traitlets.Int(MAX_NAMES).tag(sync=True)
     names = traitlets.List()
     controls = ("seed", "n", "model", "draws")
 
     def __init__(self, counts: torch.Tensor, seed: int = LECTURE_SEED, n: int = 5, model: str = "counts"):
         counts = check_counts(counts)
-        self._tables = {"counts": bigram_probs(counts), "smoothed": bigram_probs(counts, 1.0),
+        self._tables = {"counts": bigram_probs(counts), "smoothed counts": bigram_probs(counts, 1.0),
                         "uniform": uniform_probs()}
         super().__init__(counts=_table(counts), seed=seed, n=n, model=model)
 
     def compute(self) -> None:
         if self.model not in MODELS:
             raise ValueError(f"model must be one of {', '.join(MODELS)}, not {self.model!r}")
-        check_count(self.n, "n", 20)
+        check_count(self.n, "n", MAX_NAMES)
         self.names = browser_sample_names(self._tables[self.model], self.n, self.seed, self.draws * self.n)
 
 
@@ -217,54 +221,58 @@ class ScoreNameWidget(_Live):
 
 class SmoothingExplorer(_Live):
     """Move k, the fake count added to every cell: P as a heatmap, P of one bigram, the dataset loss, the
-    loss of "andrejq" (and of a dev set, if given) and five seeded names, all recomputed in the browser.
+    loss of a typed name ("andrejq" to start; and of a dev set, if given) and ``n`` seeded names, all
+    recomputed in the browser.
 
     >>> from makemore_lib.counting import count_bigrams
-    >>> w = SmoothingExplorer(count_bigrams(["emma", "ava"]), k=0, bigram="mv")
-    >>> round(w.p, 4), w.probe_loss
+    >>> w = SmoothingExplorer(count_bigrams(["emma", "ava"]), bigram="mv")
+    >>> round(w.p, 4), w.word_loss
     (0.0, inf)
     >>> w.k = 1
     >>> round(w.p, 4), round(w.loss, 4)
     (0.0345, 2.5875)
-    >>> w.bigram = "j"
+    >>> w.word = "emm!"
     >>> w.error
-    "bigram must be two characters from '.' and a-z, not 'j'"
+    "name 'emm!' has '!' at position 3, which is not a lowercase letter a-z"
     """
 
     _esm = esm("smoothing")
     counts = traitlets.List().tag(sync=True)
     dev_counts = traitlets.List().tag(sync=True)
-    k = traitlets.Float(1.0).tag(sync=True)
+    k = traitlets.Float(0.0).tag(sync=True)
     k_options = traitlets.List(K_OPTIONS).tag(sync=True)
     bigram = traitlets.Unicode("jq").tag(sync=True)
-    probe_name = traitlets.Unicode("andrejq").tag(sync=True)
+    word = traitlets.Unicode("andrejq").tag(sync=True)
     seed = traitlets.Int(LECTURE_SEED).tag(sync=True)
+    n = traitlets.Int(5).tag(sync=True)
     p = traitlets.Float(math.nan)
     loss = traitlets.Float(math.nan)
-    probe_loss = traitlets.Float(math.nan)
+    word_loss = traitlets.Float(math.nan)
     dev_loss = traitlets.Float(math.nan)
     names = traitlets.List()
-    controls = ("k", "bigram")
+    controls = ("k", "bigram", "word")
 
-    def __init__(self, counts: torch.Tensor, k: float = 1.0, dev_counts: torch.Tensor | None = None,
-                 bigram: str = "jq", probe_name: str = "andrejq", seed: int = LECTURE_SEED):
+    def __init__(self, counts: torch.Tensor, word: str = "andrejq", seed: int = LECTURE_SEED, n: int = 5,
+                 steps: tuple = SMOOTHING_STEPS, k: float = 0, bigram: str = "jq",
+                 dev_counts: torch.Tensor | None = None):
         self._counts = check_counts(counts)
         self._dev = None if dev_counts is None else check_counts(dev_counts)
-        check_name(probe_name, "probe_name")
+        options = [check_smoothing(v) for v in steps]
         super().__init__(counts=_table(self._counts), dev_counts=[] if self._dev is None else _table(self._dev),
-                         k=k, bigram=bigram, probe_name=probe_name, seed=check_browser_seed(seed))
+                         k_options=[int(v) if v.is_integer() else v for v in options], k=k, bigram=bigram,
+                         word=word, seed=check_browser_seed(seed), n=check_count(n, "n", MAX_NAMES))
 
     def compute(self) -> None:
+        self.p, self.word_loss = math.nan, math.nan
         probs = bigram_probs(self._counts, check_smoothing(self.k))
         self.loss = counts_nll(self._counts, probs)
-        self.probe_loss = name_nll(self.probe_name, probs)
         self.dev_loss = math.nan if self._dev is None else counts_nll(self._dev, probs)
-        self.names = browser_sample_names(probs, 5, self.seed)
-        self.p = math.nan
+        self.names = browser_sample_names(probs, self.n, self.seed)
         b = self.bigram
         if len(b) != 2 or any(ch not in stoi for ch in b):
             raise ValueError(f"bigram must be two characters from '.' and a-z, not '{b}'")
         self.p = float(probs[stoi[b[0]], stoi[b[1]]])
+        self.word_loss = name_nll(check_name(self.word), probs)
 
 
 def _after(counts: torch.Tensor, steps: int, lr: float, l2: float, seed: int) -> dict:

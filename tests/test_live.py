@@ -94,12 +94,12 @@ def test_sampling_widget(small_counts):
     assert w.names == browser_sample_names(uniform_probs(), 4, 3)
     w.draws = 2
     assert w.names == browser_sample_names(uniform_probs(), 4, 3, skip=8)
-    w.model = "smoothed"
+    w.model = "smoothed counts"
     assert w.names == browser_sample_names(bigram_probs(small_counts, 1.0), 4, 3, skip=8) and w.error == ""
     w.model = "neural"
     assert "model must be one of" in w.error
-    w.model, w.n = "counts", 21
-    assert "n must be between 0 and 20" in w.error
+    w.model, w.n = "counts", 31
+    assert "n must be between 0 and 30" in w.error
 
 
 def test_score_name_widget(small_counts):
@@ -121,7 +121,7 @@ def test_smoothing_explorer(small_counts):
         w.k = k
         P = bigram_probs(small_counts, k)
         assert w.p == float(P[5, 13]) and w.loss == counts_nll(small_counts, P)
-        assert w.probe_loss == name_nll("andrejq", P) and w.dev_loss == counts_nll(dev, P)
+        assert w.word_loss == name_nll("andrejq", P) and w.dev_loss == counts_nll(dev, P)
         assert w.names == browser_sample_names(P, 5, w.seed)
     assert w.error == ""
     w.k = -1
@@ -130,6 +130,10 @@ def test_smoothing_explorer(small_counts):
     assert "bigram must be two characters" in w.error and math.isnan(w.p)
     w.bigram = ".a"
     assert w.error == "" and w.p == float(bigram_probs(small_counts, 1)[0, 1])
+    w.word = "<b>Q</b>"
+    assert "'<' at position 0" in w.error and math.isnan(w.word_loss) and w.loss > 0
+    w.word = "emma"
+    assert w.word_loss == name_nll("emma", bigram_probs(small_counts, 1))
 
 
 def test_training_explorer(small_counts):

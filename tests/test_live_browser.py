@@ -233,10 +233,10 @@ def test_smoothing_matches_makemore_lib(browser):
             P = bigram_probs(counts, k)
             same(out["p"], float(P[stoi[bigram[0]], stoi[bigram[1]]]))
             same(out["loss"], counts_nll(counts, P))
-            same(out["probe"], name_nll(state["probe_name"], P))
+            same(out["probe"], name_nll(state["word"], P))
             if dev is not None:
                 same(out["dev"], counts_nll(dev, P))
-            assert out["names"] == browser_sample_names(P, 5, state["seed"])
+            assert out["names"] == browser_sample_names(P, state["n"], state["seed"])
             checked += 1
     canvas = page.locator('.mm-live[data-widget="smoothing"] canvas')
     canvas.click(position={"x": 12 + 10 * stoi["u"] + 5, "y": 12 + 10 * stoi["q"] + 5})   # the cell of "qu"
@@ -245,6 +245,13 @@ def test_smoothing_matches_makemore_lib(browser):
     assert "bigram must be two characters" in out["error"] and out["p"] == ""
     out = move(page, "smoothing", "bigram", "qu")
     assert out["error"] == "" and out["p"]
+    P = bigram_probs(counts, 10000)
+    for word in ["emma", "zzyzx"]:
+        out = move(page, "smoothing", "word", word)
+        assert out["word_error"] == ""
+        same(out["probe"], name_nll(word, P))
+    out = move(page, "smoothing", "word", "emm!")
+    assert "'!' at position 3" in out["word_error"] and out["probe"] == "" and out["loss"]
     assert "mulberry32" in page.inner_text('.mm-live[data-widget="smoothing"]')
     assert not errors, errors
     page.close()
@@ -320,8 +327,8 @@ def test_regularization_matches_makemore_lib(browser):
 def test_sampling_matches_python(browser):
     page, state, errors = open_widget(browser, "sampling")
     counts = table(state, "counts")
-    tables = {"counts": bigram_probs(counts), "smoothed": bigram_probs(counts, state["k"]), "uniform": uniform_probs()}
-    for seed, n, model in [(2147483647, 5, "counts"), (42, 7, "smoothed"), (0, 3, "uniform"), (42, 7, "counts")]:
+    tables = {"counts": bigram_probs(counts), "smoothed counts": bigram_probs(counts, state["k"]), "uniform": uniform_probs()}
+    for seed, n, model in [(2147483647, 5, "counts"), (42, 7, "smoothed counts"), (0, 3, "uniform"), (42, 7, "counts")]:
         move(page, "sampling", "seed", seed)
         move(page, "sampling", "model", model)
         out = move(page, "sampling", "n", n)

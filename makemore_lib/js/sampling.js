@@ -1,6 +1,5 @@
 // SamplingWidget: draw names from a bigram model with a seeded generator that runs in the browser.
 
-const MODELS = [["counts", "counts"], ["smoothed", "smoothed counts (k = 1)"], ["uniform", "uniform"]];
 const MAX_SEED = 4294967295;
 
 // null if `text` is a whole number from 0 to 2**32 - 1, else the message (live.check_browser_seed in Python).
@@ -13,7 +12,8 @@ function seedError(text) {
 function render({ model, el: host }) {
   const root = frame(host, "sampling", "Sampling names from a bigram model");
   const counts = model.get("counts");
-  const tables = { counts: bigramProbs(counts, 0), smoothed: bigramProbs(counts, model.get("k")), uniform: uniformProbs() };
+  const tables = { counts: bigramProbs(counts, 0), "smoothed counts": bigramProbs(counts, model.get("k")),
+    uniform: uniformProbs() };
   const seedBox = el("input", { type: "text", value: String(model.get("seed")), "aria-label": "seed",
     "data-control": "seed", inputmode: "numeric" });
   const seedError0 = el("span", { class: "mm-error", role: "alert", "data-out": "error" });
@@ -22,9 +22,9 @@ function render({ model, el: host }) {
     seedError0.textContent = err ? "⚠ " + err : "";
     if (!err) { model.set({ seed: Number(seedBox.value), draws: 0 }); model.save_changes(); }
   });
-  const nSlider = intSlider("names", 1, 20, model.get("n"), (v) => { model.set("n", v); model.save_changes(); }, "n");
+  const nSlider = intSlider("names", 1, model.get("max_n"), model.get("n"), (v) => { model.set("n", v); model.save_changes(); }, "n");
   const select = el("select", { "aria-label": "model", "data-control": "model" },
-    MODELS.map(([value, text]) => el("option", { value, text })));
+    model.get("models").map((value) => el("option", { value, text: value === "smoothed counts" ? `${value} (k = ${model.get("k")})` : value })));
   select.value = model.get("model");
   select.addEventListener("change", () => { model.set("model", select.value); model.save_changes(); });
   const button = el("button", { type: "button", "data-control": "sample", text: "sample again" });

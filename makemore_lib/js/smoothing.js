@@ -14,7 +14,11 @@ function render({ model, el: host }) {
   const pLabel = el("span");
   const bigramError = el("span", { class: "mm-error", role: "alert", "data-out": "error" });
   const loss = el("b", { "data-out": "loss" });
+  const wordBox = el("input", { type: "text", value: model.get("word"), "aria-label": "a name to score",
+    "data-control": "word", placeholder: "a name to score, a-z" });
+  wordBox.addEventListener("input", () => { model.set("word", wordBox.value); model.save_changes(); });
   const probe = el("b", { "data-out": "probe" });
+  const wordError = el("span", { class: "mm-error", role: "alert", "data-out": "word_error" });
   const devLoss = el("b", { "data-out": "dev" });
   const canvas = heatmapCanvas(10);
   canvas.title = "click a cell to choose its bigram";
@@ -26,11 +30,11 @@ function render({ model, el: host }) {
   root.append(kSlider.row,
     el("div", { class: "mm-row" }, [el("label", { text: "bigram" }), bigramBox, pLabel, pOut, bigramError]),
     el("div", { class: "mm-row" }, [el("label", { text: "dataset loss" }), loss]),
-    el("div", { class: "mm-row" }, [el("label", { text: `loss of "${model.get("probe_name")}"` }), probe]));
+    el("div", { class: "mm-row" }, [el("label", { text: "loss of the name" }), wordBox, probe, wordError]));
   if (dev.length) root.append(el("div", { class: "mm-row" }, [el("label", { text: "dev loss" }), devLoss]));
   root.append(el("div", { class: "mm-row" }, [canvas, el("span", { class: "mm-note",
     text: "P: row = first character, column = the next one; darker = more likely. Click a cell." })]),
-    el("div", {}, [el("span", { text: `five names (seed ${model.get("seed")}): ` }), names]),
+    el("div", {}, [el("span", { text: `${model.get("n")} names (seed ${model.get("seed")}): ` }), names]),
     el("div", { class: "mm-note", text: PRNG_NOTE }));
 
   const update = timed(root, () => {
@@ -44,12 +48,16 @@ function render({ model, el: host }) {
     pLabel.textContent = err ? "" : `P(${b[1]} after ${b[0]}) =`;
     pOut.textContent = err ? "" : P[STOI[b[0]]][STOI[b[1]]].toFixed(4);
     loss.textContent = fmtLoss(countsNll(counts, P));
-    probe.textContent = fmtLoss(nameNll(model.get("probe_name"), P));
+    const word = model.get("word");
+    const wordErr = nameError(word);
+    wordError.textContent = wordErr ? "⚠ " + wordErr : "";
+    probe.textContent = wordErr ? "" : fmtLoss(nameNll(word, P));
     if (dev.length) devLoss.textContent = fmtLoss(countsNll(dev, P));
     canvas.draw(P, vmax, `P with k = ${k}, as a 27 by 27 heatmap`);
-    names.replaceChildren(...chips(sampleNames(P, 5, model.get("seed"))));
+    names.replaceChildren(...chips(sampleNames(P, model.get("n"), model.get("seed"))));
   });
   model.on("change:k", update);
+  model.on("change:word", () => { if (wordBox.value !== model.get("word")) wordBox.value = model.get("word"); update(); });
   model.on("change:bigram", () => { if (bigramBox.value !== model.get("bigram")) bigramBox.value = model.get("bigram"); update(); });
   update();
 }
