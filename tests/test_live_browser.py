@@ -13,58 +13,29 @@ from __future__ import annotations
 
 import json
 import math
-import mimetypes
-import os
 import re
-import shutil
-import subprocess
-from pathlib import Path
-from urllib.parse import unquote, urlparse
 
 import pytest
 import torch
 
+from browser_assets import CHROMIUM, CHROMIUM_ARGS, HOST, SITE, Router, install_packages, need, need_site
 from makemore_lib.live import TrainingExplorer, browser_sample_names
 from makemore_lib.loss import counts_nll, name_nll
-from makemore_lib.neural import train_counts, net_probs
+from makemore_lib.neural import init_weights, net_probs, train_counts
 from makemore_lib.probabilities import bigram_probs, uniform_probs
 from makemore_lib.vocabulary import stoi
 
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).resolve().parents[1]
-SITE = Path(os.environ.get("MAKEMORE_SITE", ROOT / "_build" / "html"))
-NPM_DIR = ROOT / "tests" / ".browser"
-PACKAGES = ["requirejs@2.3.4", "@jupyter-widgets/html-manager@1.0.6", "anywidget@0.11.0"]
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--no-first-run", "--disable-sync"]
 KINDS = ["sampling", "score", "smoothing", "training", "regularization"]
 BUDGET_MS = 50.0
-ABORTED: set[str] = set()
-RETRIED: list[str] = []
-# Console messages every page of this theme logs, or that come from requests for optional files (html-manager
-# looks for a module next to the page before its CDN, and for FontAwesome fonts): not the widgets' doing.
-HARMLESS = ("Identifier 'THEBE_JS_URL' has already been declared", "Got invalid theme mode",
-            "Failed to load resource: net::ERR_FAILED")
 TIMES: dict[str, list[float]] = {}
 EXACT: list[bool] = []   # whether the shown text is exactly makemore_lib's value printed with 4 decimals
-
-
-def npm_file(package: str, path: str) -> Path:
-    return NPM_DIR / "node_modules" / package / path
-
-
-@pytest.fixture(scope="module")
-def npm_packages() -> Path:
-    marker = npm_file("anywidget", "dist/index.js")
-    if not marker.exists():
-        if not shutil.which("npm"):
-            pytest.skip("npm is not installed: it fetches the widget front ends for the offline browser tests")
-        NPM_DIR.mkdir(parents=True, exist_ok=True)
-        subprocess.run(["npm", "install", "--no-save", "--no-audit", "--no-fund", "--ignore-scripts",
-                        "--prefix", str(NPM_DIR), *PACKAGES], check=True, capture_output=True)
-    return NPM_DIR
+RETRIED: list[str] = []
+# Messages every page of this theme logs, or that come from requests for optional files (html-manager looks
+# for a widget module next to the page before its CDN, and for FontAwesome fonts): not the widgets' doing.
+HARMLESS = ("Identifier 'THEBE_JS_URL' has already been declared",
+            "Failed to load resource: the server responded with a status of 404")
 
 
 def widget_states(html: str) -> dict[str, dict]:
@@ -95,44 +66,13 @@ def live_pages() -> dict[str, tuple[str, dict]]:
 PAGES = live_pages() if SITE.exists() else {}
 
 
-def cdn_file(url: str) -> Path | None:
-    parsed = urlparse(url)
-    path = unquote(parsed.path)
-    if parsed.netloc == "cdnjs.cloudflare.com" and path.endswith("/require.min.js"):
-        return npm_file("requirejs", "require.js")
-    if parsed.netloc == "cdn.jsdelivr.net" and path.startswith("/npm/"):
-        spec = path[len("/npm/"):]
-        for package in ("@jupyter-widgets/html-manager", "anywidget"):
-            if spec.startswith(package + "@"):
-                rest = spec.split("/", 2 if package.startswith("@") else 1)[-1]
-                return npm_file(package, rest)
-    return None
-
-
-def route(route_, request):
-    url = request.url
-    parsed = urlparse(url)
-    if parsed.netloc == "book.test":
-        file = SITE / unquote(parsed.path).lstrip("/")
-        if file.is_dir():
-            file = file / "index.html"
-    else:
-        file = cdn_file(url)
-    if file is None or not file.is_file():
-        ABORTED.add(url)
-        return route_.abort()
-    kind = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
-    return route_.fulfill(status=200, body=file.read_bytes(), content_type=kind,
-                          headers={"Access-Control-Allow-Origin": "*"})
-
-
 @pytest.fixture(scope="module")
-def browser(npm_packages):
+def browser():
+    need_site()
     playwright = pytest.importorskip("playwright.sync_api")
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} is missing")
+    install_packages()
     with playwright.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
     if TIMES:
@@ -140,21 +80,19 @@ def browser(npm_packages):
         for kind, times in TIMES.items():
             print(f"  {kind:<15} n={len(times):<3} median {sorted(times)[len(times) // 2]:6.2f}  worst {max(times):6.2f}")
         print("over budget at first, repeated:", *RETRIED or ["none"], sep="\n  ")
-        print("requests answered with an error (offline):", *sorted(ABORTED), sep="\n  ")
         print(f"numbers compared: {len(EXACT)}, printed identically to 4 decimals: {sum(EXACT)}")
 
 
 def open_widget(browser, kind: str):
-    if kind not in PAGES:
-        pytest.skip(f"no built page holds a live {kind} widget (build the book first)")
+    need(kind in PAGES, f"no built page holds a live {kind} widget")
     path, state = PAGES[kind]
     page = browser.new_page(viewport={"width": 1100, "height": 900})
     errors = []
     page.on("console", lambda msg: errors.append(msg.text)
             if msg.type == "error" and not msg.text.startswith(HARMLESS) else None)
     page.on("pageerror", lambda exc: errors.append(str(exc)) if not str(exc).startswith(HARMLESS) else None)
-    page.route("**/*", route)
-    page.goto(f"http://book.test/{path}")
+    page.route("**/*", Router())
+    page.goto(HOST + path)
     page.wait_for_selector(f'.mm-live[data-widget="{kind}"] [data-out]', state="attached", timeout=30_000)
     return page, state, errors
 
@@ -279,7 +217,7 @@ def test_score_name_matches_makemore_lib(browser):
 def test_training_matches_makemore_lib(browser):
     page, state, errors = open_widget(browser, "training")
     counts, seed = table(state, "counts"), state["seed"]
-    assert torch.equal(torch.tensor(state["w0"]), __import__("makemore_lib").neural.init_weights(seed).double())
+    assert torch.equal(torch.tensor(state["w0"]), init_weights(seed).double())
     for lr, steps, l2 in [(50, 100, 0.01), (10, 30, 0.1), (50, 250, 0), (1, 1, 1), (100, 500, 0.003), (20, 1, 0)]:
         move(page, "training", "lr", state["lr_options"].index(lr))
         move(page, "training", "l2", state["l2_options"].index(l2))
