@@ -1,18 +1,30 @@
-"""Speed of makemore_lib against the lecture's own way, in one process, on the full dataset.
+"""Speed of makemore_lib and of the whole book against the lecture's own way, on the full dataset.
 
-    MAKEMORE_NAMES=../shared/data/names.txt python benchmarks/bench.py [--quick] [--json PATH]
+    MAKEMORE_NAMES=../shared/data/names.txt python benchmarks/bench.py [--quick] [--no-build] [--json PATH]
 
-Each case times a function several times and prints the median; a case with a baseline also prints the
-baseline's median and the ratio (baseline / ours). Widget cases time one update as a slider move makes it.
+Kernel cases time a function several times and print the median; a case with a baseline also prints the
+baseline's median and the ratio (baseline / ours). Widget cases time one update as a slider move makes it
+(median and worst of 20).
+
+The build part (skip it with --no-build) copies the repository's files (tracked and untracked, not ignored: what
+a clean clone of the working tree has) into a temporary folder and there times, in this order: the baseline
+notebook benchmarks/baseline_lecture.ipynb (the lecture's work the lecture's way) executed with nbclient in a
+fresh kernel; a cold `jupyter-book build book/` (every chapter executed); and the same command again with
+nothing changed. It prints each chapter's execution time (from the build's _build/fresh_outputs.json) and the
+weight of every built page with the images it shows.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
+import re
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Callable
@@ -100,10 +112,13 @@ def live_widget_cases(names):
                  reps=20, widget=True)]
 
 
+WIDGET_REPS = 20  # every widget update: median and worst of 20
+
+
 def run(cases) -> list[dict]:
     rows = []
     for case in cases:
-        times = timings(case["fn"], case["reps"])
+        times = timings(case["fn"], WIDGET_REPS if case.get("widget") else case["reps"])
         row = dict(name=case["name"], median_ms=1e3 * statistics.median(times), worst_ms=1e3 * max(times))
         if "baseline" in case:
             base = timings(case["baseline"], case["base_reps"])
@@ -130,17 +145,122 @@ def format_row(row: dict) -> str:
     return text
 
 
+ROOT = Path(__file__).resolve().parents[1]
+BASELINE = Path(__file__).with_name("baseline_lecture.ipynb")
+COLD_TARGET, REBUILD_TARGET, PAGE_TARGET_KB = 1.5, 0.3, 1024
+
+
+def execute_notebook(path: Path, cwd: Path) -> float:
+    """Seconds to execute a notebook with nbclient in a fresh kernel, kernel start and shutdown included."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    nb = nbformat.read(path, as_version=4)
+    start = time.perf_counter()
+    NotebookClient(nb, timeout=1200, shutdown_kernel="immediate", resources={"metadata": {"path": str(cwd)}}).execute()
+    return time.perf_counter() - start
+
+
+def copy_repo(dest: Path) -> Path:
+    """The repository's tracked and untracked-but-not-ignored files, copied to dest (no _build, no caches)."""
+    files = subprocess.run(["git", "ls-files", "-z", "-co", "--exclude-standard"], cwd=ROOT, check=True,
+                           capture_output=True).stdout.split(b"\0")
+    for name in filter(None, files):
+        src = ROOT / name.decode()
+        if src.is_file() or src.is_symlink():
+            (dest / name.decode()).parent.mkdir(parents=True, exist_ok=True)
+            if src.is_symlink():
+                (dest / name.decode()).symlink_to(os.readlink(src))
+            else:
+                (dest / name.decode()).write_bytes(src.read_bytes())
+    return dest
+
+
+def jupyter_book_build(root: Path) -> float:
+    """Seconds for `jupyter-book build book/` typed in root; the build must succeed."""
+    env = dict(os.environ, PYTHONPATH=str(root))  # the copy's makemore_lib, in the build and in the kernels
+    start = time.perf_counter()
+    done = subprocess.run([str(Path(sys.executable).with_name("jupyter-book")), "build", "book/"], cwd=root,
+                          env=env, capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    if done.returncode != 0:
+        raise SystemExit(f"jupyter-book build failed in {root}:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}")
+    return seconds
+
+
+def page_weights(html: Path) -> dict[str, int]:
+    """Bytes of every page of the book (not the search/index pages) plus the local images it shows."""
+    skip = {"genindex.html", "search.html", "py-modindex.html"}
+    weights = {}
+    for page in sorted(html.glob("*.html")):
+        if page.name in skip:
+            continue
+        text = page.read_text(errors="replace")
+        images = {m for m in re.findall(r'<img[^>]+src="([^"]+)"', text) if not m.startswith(("http", "data:"))}
+        weights[page.stem] = page.stat().st_size + sum(
+            (html / m).stat().st_size for m in images if (html / m).is_file())
+    return weights
+
+
+def build_case() -> dict:
+    """Baseline notebook, cold build and rebuild in one fresh copy of the repository, back to back."""
+    with tempfile.TemporaryDirectory(prefix="makemore-bench-") as temp:
+        root = copy_repo(Path(temp))
+        print(f"build: baseline notebook, cold build, rebuild in {root} ...", flush=True)
+        notebook = root / BASELINE.relative_to(ROOT)
+        baselines = [execute_notebook(notebook, root)]
+        cold = jupyter_book_build(root)
+        executed = json.loads((root / "_build" / "fresh_outputs.json").read_text())
+        rebuild = jupyter_book_build(root)
+        pages = page_weights(root / "_build" / "html")
+        baselines.append(execute_notebook(notebook, root))  # before and after: the machine is shared
+    baseline = min(baselines)  # the baseline's best run: the ratios err against the book
+    return dict(baseline_s=baseline, baseline_runs_s=baselines, cold_s=cold, rebuild_s=rebuild, cold_ratio=cold / baseline,
+                rebuild_ratio=rebuild / baseline, execute_wall_s=executed["wall"], workers=executed["workers"],
+                sphinx_s=cold - executed["wall"], chapters_s=executed["notebooks"], pages_kb=
+                {k: v / 1024 for k, v in pages.items()}, load_average=os.getloadavg())
+
+
+def format_build(build: dict) -> list[str]:
+    def verdict(ok):
+        return "met" if ok else "MISSED"
+
+    lines = [
+        f"{'baseline notebook (lecture way, nbclient)':<44} {build['baseline_s']:>9.2f} s   (best of "
+        + ", ".join(f"{s:.1f}" for s in build["baseline_runs_s"]) + " s: before and after the builds)",
+        f"{'cold build: jupyter-book build book/':<44} {build['cold_s']:>9.2f} s   x{build['cold_ratio']:.2f} of "
+        f"baseline (target x{COLD_TARGET}: {verdict(build['cold_ratio'] <= COLD_TARGET)})",
+        f"{'  of which: executing chapters (parallel)':<44} {build['execute_wall_s']:>9.2f} s   "
+        f"({build['workers']} at a time)",
+        f"{'  of which: Sphinx (start, read, write)':<44} {build['sphinx_s']:>9.2f} s",
+        f"{'rebuild, nothing changed':<44} {build['rebuild_s']:>9.2f} s   x{build['rebuild_ratio']:.2f} of "
+        f"baseline (target x{REBUILD_TARGET}: {verdict(build['rebuild_ratio'] <= REBUILD_TARGET)})",
+    ]
+    lines += [f"{'  execute ' + name:<44} {s:>9.2f} s" for name, s in sorted(build["chapters_s"].items())]
+    lines += [f"{'page ' + name + ' (+ images)':<44} {kb:>9.0f} KB  (target {PAGE_TARGET_KB} KB: "
+              f"{verdict(kb <= PAGE_TARGET_KB)})" for name, kb in build["pages_kb"].items()]
+    lines.append(f"{'load average during the build (1, 5, 15 min)':<44} "
+                 + ", ".join(f"{x:.1f}" for x in build["load_average"]))
+    return lines
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="one run of each slow baseline")
     parser.add_argument("--json", type=Path, default=Path(__file__).with_name("results") / "latest.json")
+    parser.add_argument("--no-build", action="store_true", help="skip the book build part (quick runs)")
     args = parser.parse_args()
     torch.set_num_threads(1)  # steadier numbers on a small machine; the baselines get the same
     names = load_names()
     print(f"python {platform.python_version()}, torch {torch.__version__}, {len(names):,} names")
+    build = None
+    if not args.no_build:  # first, while this process is idle: the build's kernels get the machine
+        build = build_case()
+        print("\n".join(format_build(build)), flush=True)
     rows = run(kernel_cases(names, args.quick) + widget_cases(names))
     args.json.parent.mkdir(parents=True, exist_ok=True)
-    args.json.write_text(json.dumps(dict(torch=torch.__version__, python=platform.python_version(), rows=rows), indent=1))
+    args.json.write_text(json.dumps(dict(torch=torch.__version__, python=platform.python_version(), rows=rows,
+                                         build=build, cpus=os.cpu_count()), indent=1))
     print(f"wrote {args.json}")
     return 0
 
