@@ -6,7 +6,6 @@ and read by a screen reader, weigh about a tenth of the lecture's 16-inch PNG, a
 
 from __future__ import annotations
 
-import base64
 import html
 import io
 
@@ -88,17 +87,6 @@ def heatmap_html(matrix: object, fmt: str = "{:.0f}", cmap: str = "Blues", vmax:
         f"<table class=\"mm-heatmap\">{caption_html}<thead><tr><th></th>{header}</tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table></div>"
     )
-
-
-def img_html(png: bytes, alt: str, size: int = 270) -> str:
-    """PNG bytes as an ``<img>`` tag with alt text, for an HTML widget (ipywidgets' Image has no alt text).
-
-    >>> img_html(b"PNG", alt='P at k = 1 "smoothed"')
-    '<img src="data:image/png;base64,UE5H" alt="P at k = 1 &quot;smoothed&quot;" width="270" height="270">'
-    """
-    data = base64.b64encode(png).decode("ascii")
-    return (f'<img src="data:image/png;base64,{data}" alt="{html.escape(alt, quote=True)}" '
-            f'width="{size}" height="{size}">')
 
 
 def heatmap_png(matrix: object, cmap: str = "Blues", vmax: float | None = None, cell: int = 10) -> bytes:

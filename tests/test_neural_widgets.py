@@ -6,7 +6,7 @@ from makemore_lib.counting import count_bigrams
 from makemore_lib.neural import net_probs, train_counts
 from makemore_lib.probabilities import bigram_probs, uniform_probs
 from makemore_lib.regularization import closest_smoothing, kl_divergence
-from makemore_lib.widgets import LAMBDAS, RegularizationExplorer, TrainingExplorer, loss_curve_svg
+from makemore_lib.live import L2_OPTIONS, RegularizationExplorer, TrainingExplorer
 
 SMALL = count_bigrams(["emma", "olivia", "ava", "isabella", "sophia"])
 
@@ -31,43 +31,37 @@ def test_closest_smoothing_grows_with_lambda():
     assert ks == sorted(ks) and ks[0] < ks[-1]
 
 
-def test_loss_curve_svg_handles_a_flat_curve():
-    svg = loss_curve_svg([2.0, 2.0])
-    assert "nan" not in svg and "<polyline" in svg
-
-
 def test_training_widget_updates_and_reports_bad_input():
     w = TrainingExplorer(SMALL, steps=20)
-    first = w.curve.value
-    w.steps.value = 40
-    assert w.curve.value != first and w.samples.value.count("mm-chip") == 5
-    w.lr.value = float("nan")
-    assert "mm-error" in w.result.value and "learning rate" in w.result.value
-    w.lr.value = 10.0
-    assert "mm-error" not in w.result.value
-    w.l2.value = -0.5
-    assert "mm-error" in w.result.value and "L2" in w.result.value
+    first = w.losses
+    w.steps = 40
+    assert w.losses != first and len(w.names) == 5
+    w.lr = float("nan")
+    assert "learning rate" in w.error and math.isnan(w.loss)
+    w.lr = 10.0
+    assert w.error == ""
+    w.l2 = -0.5
+    assert "L2" in w.error
 
 
 def test_training_widget_reports_divergence():
     w = TrainingExplorer(SMALL, steps=200, lr=1e30, l2=1.0)
-    assert "mm-error" in w.result.value
+    assert "diverged" in w.error
 
 
-def test_regularization_widget_updates_image_and_reports_bad_steps():
+def test_regularization_widget_updates_and_reports_bad_steps():
     w = RegularizationExplorer(SMALL, steps=30)
-    image = w.image.value
-    assert 'src="data:image/png;base64,' in image and 'alt="Heatmap' in image
-    w.l2.value = LAMBDAS[-1]
-    assert w.image.value != image and "mm-error" not in w.result.value
-    w.steps.value = -3
-    assert "mm-error" in w.result.value and "steps" in w.result.value
-    w.steps.value = 30
-    assert "mm-error" not in w.result.value
+    loss = w.data_loss
+    w.l2 = L2_OPTIONS[-1]
+    assert w.data_loss > loss and w.error == ""
+    w.steps = -3
+    assert "steps" in w.error
+    w.steps = 30
+    assert w.error == ""
 
 
 def test_regularization_widget_on_real_data(counts):
     w = RegularizationExplorer(counts, l2=0.0, steps=100)
-    assert "data loss" in w.result.value
-    w.l2.value = 10.0
-    assert "largest P" in w.result.value
+    assert w.penalty == 0 and 2.4 < w.data_loss < 2.6
+    w.l2 = 10.0
+    assert w.penalty > 0 and w.data_loss > 3

@@ -145,6 +145,16 @@ def move_first_control(page, index: int) -> str:
             if handle.get_attribute("aria-valuenow") != before:
                 return "slider"
         return "slider (did not move)"
+    slider = out.locator("input[type=range]").first   # the live (anywidget) widgets' sliders
+    if slider.count():
+        slider.focus()
+        before = slider.input_value()
+        for key in ("ArrowRight", "ArrowLeft"):
+            slider.press(key)
+            slider.press(key)
+            if slider.input_value() != before:
+                return "range"
+        return "range (did not move)"
     text = out.locator("input[type=text], input:not([type]), textarea").first
     if text.count():
         text.fill("")
@@ -250,6 +260,9 @@ def test_page_in_browser(browser, path, record_property):
                 assert after["readouts"] != before["readouts"], f"{path}: widget {i}: the slider readout did not follow"
             elif moved == "text":
                 assert "emma" in after["values"], f"{path}: widget {i}: the text box did not take the typed text"
+            elif moved == "range":   # a live widget computes in the browser: what it shows changes
+                assert after["values"] != before["values"], f"{path}: widget {i}: the slider did not move"
+                assert after["text"] != before["text"], f"{path}: widget {i}: nothing followed the slider"
             elif moved.startswith(("dropdown", "checkbox", "number")):
                 assert after["values"] != before["values"], f"{path}: widget {i}: the {moved} did not change"
             model_id = json.loads(page.locator(VIEW).nth(i).text_content())["model_id"]

@@ -1,8 +1,10 @@
-import torch
+"""Chapters 2-4's widgets (live: they compute in the browser; Python mirrors them in Jupyter)."""
 
-from makemore_lib import bigram_probs, count_bigrams, sample_names
+import math
+
+from makemore_lib import bigram_probs, count_bigrams
 from makemore_lib.checks import check_seed
-from makemore_lib.widgets import SamplingWidget, ScoreNameWidget, SmoothingExplorer
+from makemore_lib.live import SamplingWidget, ScoreNameWidget, SmoothingExplorer, browser_sample_names
 
 NAMES = ["emma", "olivia", "ava", "isabella", "sophia", "charlotte", "mia", "amelia"]
 
@@ -10,25 +12,26 @@ NAMES = ["emma", "olivia", "ava", "isabella", "sophia", "charlotte", "mia", "ame
 def test_sampling_widget_same_seed_same_names():
     counts = count_bigrams(NAMES)
     w = SamplingWidget(counts, seed=7, n=4)
-    expected = sample_names(bigram_probs(counts), 4, torch.Generator().manual_seed(7))
-    assert w.names() == expected
-    first = w.output.value
-    w.button.click()
-    assert w.output.value == first
-    w.model.value = "uniform"
-    assert w.output.value != first
-    w.model.value = "counts"
-    assert w.output.value == first
+    assert w.names == browser_sample_names(bigram_probs(counts), 4, 7)
+    first = w.names
+    w.draws += 1                      # "sample again": the next names of the same stream
+    assert w.names != first
+    w.draws = 0
+    assert w.names == first
+    w.model = "uniform"
+    assert w.names != first
+    w.model = "counts"
+    assert w.names == first
 
 
 def test_sampling_widget_bad_seed_message():
     w = SamplingWidget(count_bigrams(NAMES))
-    w.seed.value = -3
-    assert "mm-error" in w.output.value and "seed" in w.output.value
-    w.seed.value = 2**70
-    assert "mm-error" in w.output.value
-    w.seed.value = 1
-    assert "mm-error" not in w.output.value
+    w.seed = -3
+    assert "seed" in w.error
+    w.seed = 2**70
+    assert "seed" in w.error
+    w.seed = 1
+    assert w.error == ""
 
 
 def test_check_seed_types():
@@ -42,29 +45,27 @@ def test_check_seed_types():
             raise AssertionError(bad)
 
 
-def test_score_widget_table_and_escaped_error():
+def test_score_widget_and_errors():
     probs = bigram_probs(count_bigrams(NAMES))
     w = ScoreNameWidget(probs, "emma")
-    assert w.output.value.count("<tr>") == 6 and "average NLL" in w.output.value
-    w.text.value = "<img src=x>"
-    assert "mm-error" in w.output.value and "<img" not in w.output.value and "&lt;img" in w.output.value
-    w.text.value = "emmq"   # 'mq' never seen: probability 0, infinite loss
-    assert "&infin;" in w.output.value and "&minus;&infin;" in w.output.value
+    assert len(w.scores) == 5 and w.nll > 0
+    w.name = "<img src=x>"
+    assert "'<' at position 0" in w.error and w.scores == []
+    w.name = "emmq"   # 'mq' never seen: probability 0, infinite loss
+    assert w.error == "" and math.isinf(w.nll) and w.scores[3].prob == 0
 
 
 def test_smoothing_explorer_updates_together():
     counts = count_bigrams(NAMES)
     w = SmoothingExplorer(counts, word="emmq")
-    image0, loss0, samples0 = w.image.value, w.loss.value, w.samples.value
-    assert 'src="data:image/png;base64,' in image0 and 'alt="Heatmap of P' in image0 and "&infin;" in w.word_loss.value
-    w.k.value = 10000
-    assert w.image.value != image0 and w.loss.value != loss0 and w.samples.value != samples0
-    assert "&infin;" not in w.word_loss.value
-    assert "3.29" in w.loss.value   # close to log 27 when k is huge
+    loss0, names0 = w.loss, w.names
+    assert math.isinf(w.word_loss)
+    w.k = 10000
+    assert w.loss != loss0 and w.names != names0 and not math.isinf(w.word_loss)
+    assert abs(w.loss - math.log(27)) < 0.01   # close to log 27 when k is huge
 
 
 def test_smoothing_explorer_bad_name_message():
     w = SmoothingExplorer(count_bigrams(NAMES))
-    w.word.value = "<b>Q</b>"
-    assert "mm-error" in w.word_loss.value and "<b>Q" not in w.word_loss.value
-    assert 'src="data:image/png;base64,' in w.image.value
+    w.word = "<b>Q</b>"
+    assert "'<' at position 0" in w.error and math.isnan(w.word_loss) and w.loss > 0
