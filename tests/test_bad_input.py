@@ -291,3 +291,65 @@ def test_no_silent_acceptance_of_huge_or_odd_but_valid_input():
     assert sample_names(PROBS, 0, G()) == []
     assert torch.isfinite(bigram_probs(COUNTS, 0)).all()
     assert len(train_counts(COUNTS, steps=1, lr=0.0).losses) == 1
+
+
+# --- widgets: the message shows inside the widget, and a good value afterwards clears it -------------------------
+
+from makemore_lib.live import (RegularizationExplorer, SamplingWidget, ScoreNameWidget,  # noqa: E402
+                               SmoothingExplorer, TrainingExplorer)
+from makemore_lib.widgets import BigramExplorer  # noqa: E402
+
+
+def _live_text_widgets():
+    return {"ScoreNameWidget.name": (ScoreNameWidget(PROBS), "name", "emma"),
+            "SmoothingExplorer.word": (SmoothingExplorer(COUNTS), "word", "ava")}
+
+
+@pytest.mark.parametrize("text, says", BAD_TEXT, ids=[repr(t[:12]) for t, _ in BAD_TEXT])
+def test_bad_text_in_every_text_widget(text, says):
+    explorer = BigramExplorer("emma")
+    explorer.text.value = text
+    shown = explorer.output.value
+    assert "mm-error" in shown and "Traceback" not in shown
+    assert html_escape(says) in shown                  # the message, HTML-escaped: typed text never becomes markup
+    assert "<b>x" not in shown
+    explorer.text.value = "zoe"
+    assert "mm-error" not in explorer.output.value
+    for label, (widget, trait, good) in _live_text_widgets().items():
+        setattr(widget, trait, text)
+        assert says in widget.error, f"{label}: {widget.error!r}"
+        setattr(widget, trait, good)
+        assert widget.error == "", f"{label} kept its error after a good value"
+
+
+@pytest.mark.parametrize("make, trait, bad, good, says", [
+    (lambda: SamplingWidget(COUNTS), "seed", -1, 3, "seed"),
+    (lambda: SamplingWidget(COUNTS), "seed", 2**64, 3, "seed"),
+    (lambda: SamplingWidget(COUNTS), "n", 10**9, 5, "n"),
+    (lambda: SamplingWidget(COUNTS), "n", -2, 5, "n"),
+    (lambda: SamplingWidget(COUNTS), "model", "bogus", "uniform", "model"),
+    (lambda: SmoothingExplorer(COUNTS), "k", -1.0, 1.0, "smoothing k"),
+    (lambda: SmoothingExplorer(COUNTS), "k", math.nan, 1.0, "smoothing k"),
+    (lambda: SmoothingExplorer(COUNTS), "k", math.inf, 1.0, "smoothing k"),
+    (lambda: SmoothingExplorer(COUNTS), "bigram", "q!", "qu", "bigram"),
+    (lambda: TrainingExplorer(COUNTS), "lr", -1.0, 50.0, "learning rate"),
+    (lambda: TrainingExplorer(COUNTS), "lr", math.nan, 50.0, "learning rate"),
+    (lambda: TrainingExplorer(COUNTS), "l2", math.inf, 0.01, "L2"),
+    (lambda: TrainingExplorer(COUNTS), "steps", 0, 10, "steps"),
+    (lambda: TrainingExplorer(COUNTS), "steps", -5, 10, "steps"),
+    (lambda: RegularizationExplorer(COUNTS), "l2", -0.5, 0.1, "L2"),
+    (lambda: RegularizationExplorer(COUNTS), "steps", 0, 10, "steps"),
+    (lambda: RegularizationExplorer(COUNTS), "steps", 10**9, 10, "steps"),
+], ids=lambda v: repr(v) if isinstance(v, (str, int, float)) else "")
+def test_bad_settings_in_every_widget(make, trait, bad, good, says):
+    widget = make()
+    setattr(widget, trait, bad)
+    assert says in widget.error, f"{type(widget).__name__}.{trait} = {bad!r}: error {widget.error!r}"
+    setattr(widget, trait, good)
+    assert widget.error == ""
+
+
+def html_escape(text: str) -> str:
+    import html
+
+    return html.escape(text)
