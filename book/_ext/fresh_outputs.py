@@ -189,10 +189,16 @@ def _execute_before_read(app, env, docnames):
     # with 1 thread each). A value the reader set in the environment wins.
     kernel_env = dict(os.environ)
     kernel_env.setdefault("OMP_NUM_THREADS", str(max(1, cpus // workers)))
-    # Longest first (times of the last build, if any): the slow chapter does not start last and run alone.
+    # Longest first, so that the slow chapter does not start last and run alone: the times of the last build,
+    # or, in a cold build, the notebook's size (the longer chapters are the slower ones; ~10 KB a second).
     timings_file = Path(app.outdir).parent / TIMINGS
     last = json.loads(timings_file.read_text()).get("notebooks", {}) if timings_file.is_file() else {}
-    jobs = dict(sorted(jobs.items(), key=lambda job: -last.get(job[0], 0.0)))
+
+    def expected_seconds(job) -> float:
+        docname, (path, _) = job
+        return last.get(docname) or path.stat().st_size / 10_000
+
+    jobs = dict(sorted(jobs.items(), key=expected_seconds, reverse=True))
     start = time.perf_counter()
     server, preload = None, list(app.config.fresh_outputs_preload or [])
     with tempfile.TemporaryDirectory(prefix="fresh-outputs-") as folder:
