@@ -9,6 +9,25 @@ import torch
 MAX_SAMPLES = 100_000
 
 
+def check_int(value: object, what: str, low: int, high: int, high_shown: str = "") -> int:
+    """Return ``value`` if it is an int from ``low`` to ``high``, else raise an error naming ``what``.
+
+    >>> check_int(7, "n", 1, 4)
+    Traceback (most recent call last):
+    ...
+    ValueError: n must be between 1 and 4, not 7
+    >>> check_int(2.0, "n", 1, 4)
+    Traceback (most recent call last):
+    ...
+    TypeError: n must be an int, not float
+    """
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"{what} must be an int, not {type(value).__name__}")
+    if not low <= value <= high:
+        raise ValueError(f"{what} must be between {low:,} and {high_shown or f'{high:,}'}, not {value:,}")
+    return value
+
+
 def check_count(n: object, what: str = "n", limit: int = MAX_SAMPLES) -> int:
     """Return ``n`` if it is an int from 0 to ``limit``, else raise a clear error.
 
@@ -17,11 +36,7 @@ def check_count(n: object, what: str = "n", limit: int = MAX_SAMPLES) -> int:
     ...
     ValueError: n must be between 0 and 100,000, not 1,000,000,000
     """
-    if isinstance(n, bool) or not isinstance(n, int):
-        raise TypeError(f"{what} must be an int, not {type(n).__name__}")
-    if not 0 <= n <= limit:
-        raise ValueError(f"{what} must be between 0 and {limit:,}, not {n:,}")
-    return n
+    return check_int(n, what, 0, limit)
 
 
 def check_seed(seed: object, what: str = "seed") -> int:
@@ -32,11 +47,7 @@ def check_seed(seed: object, what: str = "seed") -> int:
     ...
     ValueError: seed must be between 0 and 2**63 - 1, not -1
     """
-    if isinstance(seed, bool) or not isinstance(seed, int):
-        raise TypeError(f"{what} must be an int, not {type(seed).__name__}")
-    if not 0 <= seed < 2**63:
-        raise ValueError(f"{what} must be between 0 and 2**63 - 1, not {seed}")
-    return seed
+    return check_int(seed, what, 0, 2**63 - 1, high_shown="2**63 - 1")
 
 
 def check_rate(value: object, what: str) -> float:

@@ -20,7 +20,7 @@ import anywidget
 import torch
 import traitlets
 
-from .checks import check_count, check_rate
+from .checks import check_count, check_int, check_rate
 from .counting import check_counts
 from .loss import counts_nll, name_nll, score_name
 from .neural import LECTURE_SEED, init_weights, net_probs, train_counts
@@ -80,13 +80,9 @@ def check_browser_seed(seed: object) -> int:
     >>> check_browser_seed(2**40)
     Traceback (most recent call last):
     ...
-    ValueError: seed must be between 0 and 4294967295, not 1099511627776
+    ValueError: seed must be between 0 and 4,294,967,295, not 1,099,511,627,776
     """
-    if isinstance(seed, bool) or not isinstance(seed, int):
-        raise TypeError(f"seed must be an int, not {type(seed).__name__}")
-    if not 0 <= seed <= MAX_BROWSER_SEED:
-        raise ValueError(f"seed must be between 0 and {MAX_BROWSER_SEED}, not {seed}")
-    return seed
+    return check_int(seed, "seed", 0, MAX_BROWSER_SEED)
 
 
 def browser_sample_names(probs: torch.Tensor, n: int, seed: int, skip: int = 0) -> list[str]:
@@ -161,7 +157,7 @@ class SamplingWidget(_Live):
     ['emmmma', 'emma', 'a']
     >>> w.seed = -1
     >>> w.error
-    'seed must be between 0 and 4294967295, not -1'
+    'seed must be between 0 and 4,294,967,295, not -1'
     """
 
     _esm = esm("sampling")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 import torch
 
-from .checks import check_count, check_generator
+from .checks import check_count, check_generator, check_int
 from .counting import MAX_ORDER, check_counts, table_order
 from .probabilities import check_probs
 from .sampling import MAX_NAME_LENGTH
@@ -27,11 +27,7 @@ def check_order(n: object) -> int:
     ...
     ValueError: n must be between 1 and 4, not 7
     """
-    if isinstance(n, bool) or not isinstance(n, int):
-        raise TypeError(f"n must be an int, not {type(n).__name__}")
-    if not 1 <= n <= MAX_ORDER:
-        raise ValueError(f"n must be between 1 and {MAX_ORDER}, not {n}")
-    return n
+    return check_int(n, "n", 1, MAX_ORDER)
 
 
 def ngram_pairs(names: list[str], n: int) -> tuple[torch.Tensor, torch.Tensor]:

@@ -73,7 +73,7 @@ def test_browser_random_is_mulberry32():
     # Reference values from the JavaScript function in js/common.js (node: mulberry32(2147483647)).
     r = browser_random(2147483647)
     assert [next(r) for _ in range(3)] == [0.4290980885270983, 0.12713524978607893, 0.3852774982806295]
-    with pytest.raises(ValueError, match="between 0 and 4294967295"):
+    with pytest.raises(ValueError, match="between 0 and 4,294,967,295"):
         next(browser_random(2**32))
 
 
