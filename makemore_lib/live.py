@@ -210,7 +210,6 @@ class ScoreNameWidget(_Live):
 
     def compute(self) -> None:
         self.nll, self.scores = math.nan, []
-        check_name(self.name)
         self.scores = score_name(self.name, self._probs)
         self.nll = name_nll(self.name, self._probs)
 
@@ -273,14 +272,14 @@ class SmoothingExplorer(_Live):
 
 def _after(counts: torch.Tensor, steps: int, lr: float, l2: float, seed: int) -> dict:
     """Train for ``steps`` steps; the losses before each step and after the last, the data loss, the net's P."""
-    longer = train_counts(counts, steps=steps + 1, lr=lr, l2=l2, seed=seed)
     run = train_counts(counts, steps=steps, lr=lr, l2=l2, seed=seed)
     W = run.W.double()
-    losses = longer.losses
-    if not all(math.isfinite(x) and x < DIVERGED for x in losses) or not bool(W.isfinite().all()):
+    if not all(math.isfinite(x) and x < DIVERGED for x in run.losses) or not bool(W.isfinite().all()):
+        raise ValueError(f"training diverged with learning rate {lr:g}: try a smaller one")
+    if not run.final_loss < DIVERGED:
         raise ValueError(f"training diverged with learning rate {lr:g}: try a smaller one")
     penalty = l2 * float((W * W).mean())
-    return dict(losses=longer.losses, loss=longer.losses[-1], data_loss=longer.losses[-1] - penalty,
+    return dict(losses=run.losses + [run.final_loss], loss=run.final_loss, data_loss=run.final_loss - penalty,
                 penalty=penalty, probs=net_probs(run.W))
 
 

@@ -21,10 +21,12 @@ MAX_STEPS = 100_000
 
 
 class Training(NamedTuple):
-    """The result of training: the final weights and the loss (data loss + L2 penalty) before each step."""
+    """The result of training: the final weights, the loss (data loss + L2 penalty) before each step, and the
+    loss after the last step."""
 
     W: torch.Tensor
     losses: list[float]
+    final_loss: float
 
 
 def init_weights(seed: int = LECTURE_SEED, rows: int = vocab_size) -> torch.Tensor:
@@ -136,7 +138,10 @@ def train_onehot(xs: torch.Tensor, ys: torch.Tensor, steps: int = 100, lr: float
         W.grad = None
         loss.backward()
         W.data += -lr * W.grad
-    return Training(W.detach(), losses)
+    with torch.no_grad():
+        probs = forward(W, xs)
+        final_loss = (-probs[torch.arange(num), ys].log().mean() + l2 * (W**2).mean()).item()
+    return Training(W.detach(), losses, final_loss)
 
 
 def train_counts(counts: torch.Tensor, steps: int = 100, lr: float = 50.0, l2: float = 0.01,
@@ -162,14 +167,18 @@ def train_counts(counts: torch.Tensor, steps: int = 100, lr: float = 50.0, l2: f
         raise ValueError("counts are all zero: there is nothing to train on")
     W = init_weights(seed, rows=counts.shape[0]).double().numpy()
     row_totals = counts.sum(1, keepdims=True)
+    def loss_and_probs(W: np.ndarray) -> tuple[float, np.ndarray]:
+        logits = W - W.max(1, keepdims=True)               # log softmax, computed stably
+        exps = np.exp(logits)
+        sums = exps.sum(1, keepdims=True)
+        logp = logits - np.log(sums)
+        return -(counts * logp).sum() / total + l2 * (W * W).mean(), exps / sums
+
     losses = np.empty(steps)
     with np.errstate(over="ignore", invalid="ignore"):    # a diverging run ends in inf/nan losses, not warnings
         for k in range(steps):
-            logits = W - W.max(1, keepdims=True)           # log softmax, computed stably
-            exps = np.exp(logits)
-            sums = exps.sum(1, keepdims=True)
-            logp = logits - np.log(sums)
-            losses[k] = -(counts * logp).sum() / total + l2 * (W * W).mean()
-            grad = (row_totals * (exps / sums) - counts) / total + (2 * l2 / W.size) * W
+            losses[k], probs = loss_and_probs(W)
+            grad = (row_totals * probs - counts) / total + (2 * l2 / W.size) * W
             W -= lr * grad
-    return Training(torch.from_numpy(W).float(), losses.tolist())
+        final_loss, _ = loss_and_probs(W)
+    return Training(torch.from_numpy(W).float(), losses.tolist(), float(final_loss))

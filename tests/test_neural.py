@@ -62,3 +62,13 @@ def test_lecture_run_on_the_dataset(names, counts):
     fast = train_counts(counts, steps=100, lr=50, l2=0.01)
     assert max(abs(a - b) for a, b in zip(slow.losses, fast.losses)) < 1e-5
     assert 3.7 < fast.losses[0] < 3.8 and fast.losses[-1] < 2.5
+
+
+def test_final_loss_is_the_loss_before_one_more_step():
+    counts = count_bigrams(["emma", "olivia", "ava", "isabella"])
+    run, longer = train_counts(counts, steps=7), train_counts(counts, steps=8)
+    assert run.final_loss == longer.losses[-1]
+    assert run.losses == longer.losses[:-1]
+    xs, ys = bigram_pairs(["emma", "olivia"])
+    slow, slow_longer = train_onehot(xs, ys, steps=3), train_onehot(xs, ys, steps=4)
+    assert abs(slow.final_loss - slow_longer.losses[-1]) < 1e-6

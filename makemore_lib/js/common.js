@@ -324,3 +324,8 @@ function timed(root, update) {
 
 const PRNG_NOTE = "Names come from a small seeded generator (mulberry32) that runs in your browser: the same seed " +
   "always gives the same names, but not the names torch.Generator gives in the chapter's code.";
+
+// A callback that stores a control's new value in the model trait `name` (and syncs it to Python).
+function saver(model) {
+  return (name) => (v) => { model.set(name, v); model.save_changes(); };
+}

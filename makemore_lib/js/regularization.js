@@ -4,7 +4,7 @@ function render({ model, el: host }) {
   const root = frame(host, "regularization", "Regularization: the L2 penalty pulls W towards 0");
   const counts = model.get("counts");
   const W0 = model.get("w0");
-  const set = (name) => (v) => { model.set(name, v); model.save_changes(); };
+  const set = saver(model);
   const l2 = optionSlider("λ (L2 strength)", model.get("l2_options"), model.get("l2"), String, set("l2"), "l2");
   const steps = intSlider("training steps", 1, model.get("max_steps"), model.get("steps"), set("steps"), "steps");
   const error = el("div", { class: "mm-error", role: "alert", "data-out": "error" });

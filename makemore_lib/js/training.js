@@ -4,7 +4,7 @@ function render({ model, el: host }) {
   const root = frame(host, "training", "Training the neural net by gradient descent");
   const counts = model.get("counts");
   const W0 = model.get("w0");
-  const set = (name) => (v) => { model.set(name, v); model.save_changes(); };
+  const set = saver(model);
   const lr = optionSlider("learning rate", model.get("lr_options"), model.get("lr"), String, set("lr"), "lr");
   const steps = intSlider("steps", 1, model.get("max_steps"), model.get("steps"), set("steps"), "steps");
   const l2 = optionSlider("L2 strength λ", model.get("l2_options"), model.get("l2"), String, set("l2"), "l2");
