@@ -1,6 +1,5 @@
 """How readers launch the book: the repository URL in one place, the Colab guard, Binder, the Pages workflow."""
 
-import shlex
 import shutil
 import subprocess
 import sys
@@ -9,7 +8,6 @@ import types
 import nbformat
 import pytest
 import yaml
-from IPython.core.inputtransformer2 import TransformerManager
 
 from conftest import ROOT
 
@@ -78,24 +76,13 @@ def test_sync_refuses_a_chapter_without_the_guard(tmp_path):
 # --- the Colab guard: pip install from the repository in Colab, and only there ----------------------------
 
 def run_guard(source, monkeypatch, in_colab: bool) -> list:
-    """The pip commands the guard cell runs, from `%pip install ...` (CONTRIBUTING.md's cell) or subprocess.run."""
     calls = []
-
-    def run(command, **kwargs):
-        assert kwargs.get("check") is True, "a failed install must stop the chapter"
-        calls.append(list(command[command.index("pip"):]))
-
-    class Shell:  # what IPython's %pip turns into: get_ipython().run_line_magic("pip", "install ...")
-        def run_line_magic(self, name, line):
-            calls.append([name, *shlex.split(line)])
-
-    monkeypatch.setattr(subprocess, "run", run)
+    monkeypatch.setattr(subprocess, "run", lambda *args, **kwargs: calls.append((args, kwargs)))
     if in_colab:
         monkeypatch.setitem(sys.modules, "google.colab", types.ModuleType("google.colab"))
     else:
         monkeypatch.delitem(sys.modules, "google.colab", raising=False)
-    code = TransformerManager().transform_cell(source)
-    exec(compile(code, "guard", "exec"), {"get_ipython": Shell})
+    exec(compile(source, "guard", "exec"), {})
     return calls
 
 
@@ -103,8 +90,10 @@ def run_guard(source, monkeypatch, in_colab: bool) -> list:
 def test_guard_installs_in_colab(path, monkeypatch):
     calls = run_guard(guard_source(path), monkeypatch, in_colab=True)
     assert len(calls) == 1
-    assert calls[0][:2] == ["pip", "install"]
-    assert f"makemore-lib @ git+{sync_repo_url.repository_url()}" in calls[0]
+    (command,), kwargs = calls[0]
+    assert command[:4] == [sys.executable, "-m", "pip", "install"]
+    assert f"makemore-lib @ git+{sync_repo_url.repository_url()}" in command
+    assert kwargs.get("check") is True
 
 
 @pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.name)
