@@ -1,6 +1,5 @@
 """How readers launch the book: the repository URL in one place, the Colab guard, Binder, the Pages workflow."""
 
-import shlex
 import shutil
 import subprocess
 import sys
@@ -9,7 +8,6 @@ import types
 import nbformat
 import pytest
 import yaml
-from IPython.core.inputtransformer2 import TransformerManager
 
 from conftest import ROOT
 
@@ -78,20 +76,13 @@ def test_sync_refuses_a_chapter_without_the_guard(tmp_path):
 # --- the Colab guard: pip install from the repository in Colab, and only there ----------------------------
 
 def run_guard(source, monkeypatch, in_colab: bool) -> list:
-    """Run the guard cell as IPython would (``%pip`` included); the pip installs it asks for, as commands."""
     calls = []
     monkeypatch.setattr(subprocess, "run", lambda *args, **kwargs: calls.append((args, kwargs)))
-
-    class Shell:  # what get_ipython() returns: a %pip line becomes the same command subprocess would run
-        def run_line_magic(self, name, line):
-            calls.append((([sys.executable, "-m", name, *shlex.split(line)],), {"check": True}))
-
     if in_colab:
         monkeypatch.setitem(sys.modules, "google.colab", types.ModuleType("google.colab"))
     else:
         monkeypatch.delitem(sys.modules, "google.colab", raising=False)
-    code = TransformerManager().transform_cell(source)
-    exec(compile(code, "guard", "exec"), {"get_ipython": Shell})
+    exec(compile(source, "guard", "exec"), {})
     return calls
 
 
