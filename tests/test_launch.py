@@ -1,5 +1,6 @@
 """How readers launch the book: the repository URL in one place, the Colab guard, Binder, the Pages workflow."""
 
+import shlex
 import shutil
 import subprocess
 import sys
@@ -8,6 +9,7 @@ import types
 import nbformat
 import pytest
 import yaml
+from IPython.core.inputtransformer2 import TransformerManager
 
 from conftest import ROOT
 
@@ -76,13 +78,16 @@ def test_sync_refuses_a_chapter_without_the_guard(tmp_path):
 # --- the Colab guard: pip install from the repository in Colab, and only there ----------------------------
 
 def run_guard(source, monkeypatch, in_colab: bool) -> list:
+    """Run a guard cell as IPython would (its `%pip` becomes a magic call); the installs it asks for."""
     calls = []
     monkeypatch.setattr(subprocess, "run", lambda *args, **kwargs: calls.append((args, kwargs)))
     if in_colab:
         monkeypatch.setitem(sys.modules, "google.colab", types.ModuleType("google.colab"))
     else:
         monkeypatch.delitem(sys.modules, "google.colab", raising=False)
-    exec(compile(source, "guard", "exec"), {})
+    shell = types.SimpleNamespace(run_line_magic=lambda magic, line: calls.append((magic, line)))
+    python = TransformerManager().transform_cell(source)
+    exec(compile(python, "guard", "exec"), {"get_ipython": lambda: shell})
     return calls
 
 
@@ -90,9 +95,14 @@ def run_guard(source, monkeypatch, in_colab: bool) -> list:
 def test_guard_installs_in_colab(path, monkeypatch):
     calls = run_guard(guard_source(path), monkeypatch, in_colab=True)
     assert len(calls) == 1
+    package = f"makemore-lib @ git+{sync_repo_url.repository_url()}"
+    if calls[0][0] == "pip":  # CONTRIBUTING.md's cell: %pip install -q "makemore-lib @ git+<url>"
+        command = shlex.split(calls[0][1])
+        assert command[0] == "install" and package in command
+        return
     (command,), kwargs = calls[0]
     assert command[:4] == [sys.executable, "-m", "pip", "install"]
-    assert f"makemore-lib @ git+{sync_repo_url.repository_url()}" in command
+    assert package in command
     assert kwargs.get("check") is True
 
 
