@@ -101,13 +101,17 @@ def executed_text(root):
 
 
 def test_a_library_edit_re_executes_the_notebooks_and_nothing_else_does(tmp_path):
-    root = tiny_book(tmp_path)
+    # a pause longer than the kernel's flush interval (0.2 s) sends the printed lines in two messages
+    root = tiny_book(tmp_path, cell="import time, makemore_lib\nprint('mark:', makemore_lib.MARK)\n"
+                                    "time.sleep(0.5)\nprint('after a pause')")
     first = build(root, "-W")
     assert first.returncode == 0, first.stdout + first.stderr
     assert "mark: one" in page(root)
     assert "[fresh_outputs] executed chapter" in first.stdout
     assert "Using cached notebook" in first.stdout  # myst-nb took the parallel run's outputs, did not execute
     assert "mark: one" in executed_text(root)  # myst-nb alone would write it there without outputs
+    outputs = nbformat.read(root / "_build" / "jupyter_execute" / "chapter.ipynb", as_version=4).cells[1].outputs
+    assert len(outputs) == 1, "the cell's printed lines are one output, however the kernel sent them"
 
     again = build(root, "-W")  # nothing changed: nothing is read or executed
     assert again.returncode == 0 and "[fresh_outputs] execut" not in again.stdout

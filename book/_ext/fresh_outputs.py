@@ -126,6 +126,8 @@ async def _execute_all(jobs, workers: int, config, env: dict, manager=None) -> d
                 cwd = temp if config.execution_in_temp else str(path.parent)
                 client = NotebookClient(nb, timeout=timeout, allow_errors=allow_errors, store_widget_state=True,
                                         record_timing=False,  # timing metadata would change the cache key
+                                        # one output per stream, however the kernel's flushes split it
+                                        coalesce_streams=True,
                                         shutdown_kernel="immediate", resources={"metadata": {"path": cwd}},
                                         **({"kernel_manager_class": manager} if manager else {}))
                 try:
