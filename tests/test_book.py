@@ -94,13 +94,24 @@ def page(root):
     return (root / "_build" / "html" / "chapter.html").read_text()
 
 
+def executed_text(root):
+    """What the executed chapter in _build/jupyter_execute printed (tests/test_chapters.py reads it there)."""
+    nb = nbformat.read(root / "_build" / "jupyter_execute" / "chapter.ipynb", as_version=4)
+    return "".join(out.get("text", "") for cell in nb.cells for out in cell.get("outputs", []))
+
+
 def test_a_library_edit_re_executes_the_notebooks_and_nothing_else_does(tmp_path):
-    root = tiny_book(tmp_path)
+    # a pause longer than the kernel's flush interval (0.2 s) sends the printed lines in two messages
+    root = tiny_book(tmp_path, cell="import time, makemore_lib\nprint('mark:', makemore_lib.MARK)\n"
+                                    "time.sleep(0.5)\nprint('after a pause')")
     first = build(root, "-W")
     assert first.returncode == 0, first.stdout + first.stderr
     assert "mark: one" in page(root)
     assert "[fresh_outputs] executed chapter" in first.stdout
     assert "Using cached notebook" in first.stdout  # myst-nb took the parallel run's outputs, did not execute
+    assert "mark: one" in executed_text(root)  # myst-nb alone would write it there without outputs
+    outputs = nbformat.read(root / "_build" / "jupyter_execute" / "chapter.ipynb", as_version=4).cells[1].outputs
+    assert len(outputs) == 1, "the cell's printed lines are one output, however the kernel sent them"
 
     again = build(root, "-W")  # nothing changed: nothing is read or executed
     assert again.returncode == 0 and "[fresh_outputs] execut" not in again.stdout
@@ -110,6 +121,7 @@ def test_a_library_edit_re_executes_the_notebooks_and_nothing_else_does(tmp_path
     assert edited.returncode == 0, edited.stdout + edited.stderr
     assert "[fresh_outputs] executed chapter" in edited.stdout
     assert "mark: two" in page(root) and "mark: one" not in page(root)
+    assert "mark: two" in executed_text(root) and "mark: one" not in executed_text(root)
     caches = list((root / "_build" / ".jupyter_cache").glob("lib-*"))
     assert [c.name for c in caches] == [fresh_outputs.cache_folder(Path(), fresh_outputs.fingerprint(root)).name]
 

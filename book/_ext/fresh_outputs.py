@@ -126,6 +126,8 @@ async def _execute_all(jobs, workers: int, config, env: dict, manager=None) -> d
                 cwd = temp if config.execution_in_temp else str(path.parent)
                 client = NotebookClient(nb, timeout=timeout, allow_errors=allow_errors, store_widget_state=True,
                                         record_timing=False,  # timing metadata would change the cache key
+                                        # one output per stream, however the kernel's flushes split it
+                                        coalesce_streams=True,
                                         shutdown_kernel="immediate", resources={"metadata": {"path": cwd}},
                                         **({"kernel_manager_class": manager} if manager else {}))
                 try:
@@ -244,10 +246,34 @@ def _execute_before_read(app, env, docnames):
     # a failed notebook stays out of the cache: myst-nb executes it again and reports it its own way
 
 
+def _write_executed(app, env):
+    """Put the executed chapters in jupyter_execute/, where tests/test_chapters.py and tools/compare_builds.py read
+    their outputs: myst-nb writes a notebook it took from the cache there without its outputs (it merges them into
+    a copy it only renders), and with this extension every notebook comes from the cache."""
+    config = getattr(env, "mystnb_config", None)
+    if config is None or config.execution_mode != "cache":
+        return []
+    import nbformat
+    from jupyter_cache import get_cache
+
+    cache = get_cache(config.execution_cache_path)
+    for docname in sorted(env.found_docs):
+        source, target = Path(env.doc2path(docname)), Path(config.output_folder) / f"{docname}.ipynb"
+        if source.suffix != ".ipynb" or not target.exists():
+            continue
+        try:
+            _, executed = cache.merge_match_into_notebook(nbformat.read(source, as_version=4))
+        except KeyError:
+            continue  # not in the cache: myst-nb executed it itself and wrote its outputs
+        nbformat.write(executed, target)
+    return []
+
+
 def setup(app):
     app.add_config_value("fresh_outputs_workers", 0, "", int)  # 0: one per CPU
     app.add_config_value("fresh_outputs_preload", [], "", list)  # modules the warm kernel server imports once
     app.connect("builder-inited", _use_fingerprinted_cache, priority=900)  # after myst-nb's (priority 500)
+    app.connect("env-updated", _write_executed)
     app.connect("env-get-outdated", _outdated)
     app.connect("env-before-read-docs", _execute_before_read)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "env_version": 2}
