@@ -29,7 +29,8 @@ MAX_STEPS = 500
 DIVERGED = 1000.0
 # Your own word list (wordlist.py): what the widget accepts.
 WORDLIST = {
-    "separators": " \t\n\r\f\v,;",   # between words; any other character must be a letter
+    "separators": " \t\n\r\f\v,;",   # between words
+    "also": "'-",                      # allowed inside words besides letters (o'neil, saint-etienne)
     "min_words": 2,
     "max_words": 5_000,
     "max_word_length": 100,
@@ -50,7 +51,7 @@ MESSAGES = {
     "list_too_long": "the list is {size} characters long: the most accepted is {max}",
     "list_too_many": "the list has {count} words: the most accepted is {max}",
     "word_too_long": "words[{i}] is {size} characters long: the longest word accepted has {max}",
-    "word_not_letter": "words[{i}] {word} has {ch} at position {pos}, which is not a letter",
+    "word_not_letter": "words[{i}] {word} has {ch} at position {pos}, which is not a letter, ' or -",
     "list_too_many_chars": "the list uses {count} different characters: the most accepted is {max}",
     "sampled_too_long": ("probs do not end names: a sampled name passed {max} characters (check that column 0, "
                          "the end token, can be reached)"),

@@ -38,7 +38,7 @@ def parse_words(text: str) -> WordList:
     >>> parse_words("r2d2 c3po")
     Traceback (most recent call last):
     ...
-    ValueError: words[0] 'r2d2' has '2' at position 1, which is not a letter
+    ValueError: words[0] 'r2d2' has '2' at position 1, which is not a letter, ' or -
     """
     if not isinstance(text, str):
         raise TypeError(f"words must be a str, not {type(text).__name__}")
@@ -57,7 +57,7 @@ def parse_words(text: str) -> WordList:
         if len(word) > limits["max_word_length"]:
             raise ValueError(message("word_too_long", i=i, size=f"{len(word):,}", max=limits["max_word_length"]))
         for pos, ch in enumerate(word):
-            if not ch.isalpha():
+            if not (ch.isalpha() or ch in limits["also"]):
                 from ..vocabulary import _describe
 
                 raise ValueError(message("word_not_letter", i=i, word=shown(word), ch=_describe(ch), pos=pos))
@@ -131,7 +131,7 @@ class WordListWidget(Live):
     """Paste your own words: their characters become the vocabulary, and the page shows their bigram counts
     as a heatmap, the loss of the bigram model on them and ``n`` words sampled from it, with no kernel.
 
-    Limits (stated in the widget): 2 to 5,000 words of letters only, at most 100 letters a word, 100,000
+    Limits (stated in the widget): 2 to 5,000 words of letters (and ' or -), at most 100 letters a word, 100,000
     characters pasted and 60 different letters.
 
     >>> w = WordListWidget("ana bob anna")

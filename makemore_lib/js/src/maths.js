@@ -129,7 +129,7 @@ export function parseWords(text) {
     if (chars.length > L.max_word_length)
       return { error: format(MESSAGES.word_too_long, { i, size: groupDigits(chars.length), max: L.max_word_length }) };
     for (let pos = 0; pos < chars.length; pos++) {
-      if (!/^\p{L}$/u.test(chars[pos]))
+      if (!(/^\p{L}$/u.test(chars[pos]) || L.also.includes(chars[pos])))
         return { error: format(MESSAGES.word_not_letter, { i, word: pyRepr(shorten(chars)), ch: describe(chars[pos]), pos }) };
       seen.add(chars[pos]);
     }

@@ -21,7 +21,7 @@ function render({ model, el: host }) {
     el("div", { class: "mm-row" }, [canvas, el("span", { class: "mm-note",
       text: "bigram counts: row = first character, column = the next one; . starts and ends a word" })]),
     el("div", {}, [el("span", { text: `${model.get("n")} words sampled (seed ${model.get("seed")}): ` }), names])]);
-  const limits = `Limits: ${WORDLIST.min_words} to ${groupDigits(WORDLIST.max_words)} words of letters only, ` +
+  const limits = `Limits: ${WORDLIST.min_words} to ${groupDigits(WORDLIST.max_words)} words of letters (and ' or -), ` +
     `at most ${WORDLIST.max_word_length} letters a word, ${groupDigits(WORDLIST.max_text)} characters and ` +
     `${WORDLIST.max_chars} different letters.`;
   root.append(box, el("div", { class: "mm-note", text: limits }), k.row, error, results,
