@@ -46,7 +46,7 @@ def limits_js() -> str:
     return "\n".join(lines) + "\n"
 
 
-def bundle(name: str, out: Path) -> None:
+def _bundle(name: str, out: Path) -> None:
     """Bundle one widget's module with esbuild into ``out``: one self-contained ES module, no imports left."""
     if not ESBUILD.exists():
         raise FileNotFoundError(f"{ESBUILD} is missing: run `npm ci` in {ROOT} (needs node and npm)")
@@ -54,23 +54,23 @@ def bundle(name: str, out: Path) -> None:
                     "--target=es2020", "--log-level=warning", f"--outfile={out}"], check=True, cwd=ROOT)
 
 
-def build(dist: Path = DIST) -> dict[str, str]:
+def _build(dist: Path = DIST) -> dict[str, str]:
     """Write limits.js (only into the source tree) and every bundle into ``dist``; the bundles' text by name."""
     if dist == DIST:
         (SRC / "limits.js").write_text(limits_js(), encoding="utf-8")
     dist.mkdir(parents=True, exist_ok=True)
     for name in WIDGETS:
-        bundle(name, dist / f"{name}.js")
+        _bundle(name, dist / f"{name}.js")
     return {name: (dist / f"{name}.js").read_text(encoding="utf-8") for name in WIDGETS}
 
 
-def stale() -> list[str]:
+def _stale() -> list[str]:
     """What is out of date: limits.js against Python, and each committed bundle against a fresh one."""
     found = []
     if (SRC / "limits.js").read_text(encoding="utf-8") != limits_js():
         found.append("js/src/limits.js")
     with tempfile.TemporaryDirectory() as tmp:
-        for name, text in build(Path(tmp)).items():
+        for name, text in _build(Path(tmp)).items():
             committed = DIST / f"{name}.js"
             if not committed.exists() or committed.read_text(encoding="utf-8") != text:
                 found.append(f"js/dist/{name}.js")
@@ -79,8 +79,8 @@ def stale() -> list[str]:
 
 if __name__ == "__main__":
     if "--check" in sys.argv:
-        out = stale()
+        out = _stale()
         print("stale: " + ", ".join(out) if out else "up to date")
         sys.exit(1 if out else 0)
-    build()
+    _build()
     print(f"wrote {SRC / 'limits.js'} and {len(WIDGETS)} bundles in {DIST}")

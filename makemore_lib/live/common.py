@@ -279,10 +279,11 @@ class Live(anywidget.AnyWidget):
     def snapshot(self) -> str:
         return ""
 
-    def _repr_mimebundle_(self, **kwargs) -> dict:
+    def _repr_mimebundle_(self, **kwargs) -> dict | tuple:
         bundle = super()._repr_mimebundle_(**kwargs)
-        if isinstance(bundle, dict):
-            bundle["text/html"] = f'<div class="mm-snapshot">{self.snapshot_html()}</div>'
+        data = bundle[0] if isinstance(bundle, tuple) else bundle     # anywidget gives (data, metadata)
+        if isinstance(data, dict):
+            data["text/html"] = f'<div class="mm-snapshot">{self.snapshot_html()}</div>'
         return bundle
 
 

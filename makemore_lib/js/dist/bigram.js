@@ -97,10 +97,15 @@ function errorLine(out = "error") {
 function chips(names) {
   return names.map((n) => el("code", { class: "mm-chip", text: n }));
 }
-function timed(root, update) {
+function timed(root, update, error) {
   return (...args) => {
     const start = performance.now();
-    update(...args);
+    try {
+      update(...args);
+    } catch (err) {
+      if (!error) throw err;
+      error.show(err.message);
+    }
     root.dataset.updateMs = (performance.now() - start).toFixed(2);
   };
 }
@@ -138,7 +143,7 @@ function render({ model, el: host }) {
     const found = err ? [] : bigrams(name);
     count.textContent = err ? "" : `${found.length} bigrams: `;
     pairs.replaceChildren(...chips(found));
-  });
+  }, error);
   model.on("change:name", update);
   update();
 }

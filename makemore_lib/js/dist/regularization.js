@@ -300,10 +300,15 @@ function heatmapCanvas(cell = 10) {
 function chips(names) {
   return names.map((n) => el("code", { class: "mm-chip", text: n }));
 }
-function timed(root, update) {
+function timed(root, update, error) {
   return (...args) => {
     const start = performance.now();
-    update(...args);
+    try {
+      update(...args);
+    } catch (err) {
+      if (!error) throw err;
+      error.show(err.message);
+    }
     root.dataset.updateMs = (performance.now() - start).toFixed(2);
   };
 }
@@ -366,7 +371,7 @@ function render({ model, el: host }) {
     closest.textContent = String(Number(closestSmoothing(counts, P).k.toPrecision(4)));
     canvas.draw(P, 1, `the trained net's P for \u03BB = ${lambda}, as a 27 by 27 heatmap`);
     names.replaceChildren(...chips(sampleNames(P, model.get("seed"), 5)));
-  });
+  }, error);
   for (const name of ["l2", "steps", "lr"]) model.on(`change:${name}`, update);
   update();
 }

@@ -167,10 +167,15 @@ function intSlider(label, min, max, value, onChange, name) {
 function chips(names) {
   return names.map((n) => el("code", { class: "mm-chip", text: n }));
 }
-function timed(root, update) {
+function timed(root, update, error) {
   return (...args) => {
     const start = performance.now();
-    update(...args);
+    try {
+      update(...args);
+    } catch (err) {
+      if (!error) throw err;
+      error.show(err.message);
+    }
     root.dataset.updateMs = (performance.now() - start).toFixed(2);
   };
 }
@@ -238,7 +243,7 @@ function render({ model, el: host }) {
     select.value = model.get("model");
     info.textContent = `seed ${seed}, batch ${draws + 1}`;
     names.replaceChildren(...chips(sampleNames(tables[model.get("model")], seed, (draws + 1) * n).slice(draws * n)));
-  });
+  }, error);
   for (const name of ["seed", "n", "model", "draws"]) model.on(`change:${name}`, update);
   update();
 }

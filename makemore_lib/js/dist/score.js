@@ -110,10 +110,15 @@ function errorLine(out = "error") {
 function fmtLoss(x) {
   return Number.isFinite(x) ? x.toFixed(4) : "\u221E";
 }
-function timed(root, update) {
+function timed(root, update, error) {
   return (...args) => {
     const start = performance.now();
-    update(...args);
+    try {
+      update(...args);
+    } catch (err) {
+      if (!error) throw err;
+      error.show(err.message);
+    }
     root.dataset.updateMs = (performance.now() - start).toFixed(2);
   };
 }
@@ -162,7 +167,7 @@ function render({ model, el: host }) {
       el("td", { text: Number.isFinite(s.logprob) ? s.logprob.toFixed(4) : "-\u221E" })
     ])));
     nll.textContent = fmtLoss(nameNll(name, P));
-  });
+  }, error);
   model.on("change:name", update);
   update();
 }

@@ -277,10 +277,15 @@ function chips(names) {
 function fmtLoss(x) {
   return Number.isFinite(x) ? x.toFixed(4) : "\u221E";
 }
-function timed(root, update) {
+function timed(root, update, error) {
   return (...args) => {
     const start = performance.now();
-    update(...args);
+    try {
+      update(...args);
+    } catch (err) {
+      if (!error) throw err;
+      error.show(err.message);
+    }
     root.dataset.updateMs = (performance.now() - start).toFixed(2);
   };
 }
@@ -377,7 +382,7 @@ function render({ model, el: host }) {
     pLabel.textContent = bigramOk ? `P(${b[1]} after ${b[0]}) =` : "";
     pOut.textContent = bigramOk ? P[CHARS.indexOf(b[0])][CHARS.indexOf(b[1])].toFixed(4) : "";
     probe.textContent = err ? "" : fmtLoss(nameNll(word, P));
-  });
+  }, error);
   for (const name of ["k", "bigram", "word"]) model.on(`change:${name}`, update);
   update();
 }

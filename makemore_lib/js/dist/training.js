@@ -236,10 +236,15 @@ function lossCurveSvg(losses, width = 420, height = 150) {
 function chips(names) {
   return names.map((n) => el("code", { class: "mm-chip", text: n }));
 }
-function timed(root, update) {
+function timed(root, update, error) {
   return (...args) => {
     const start = performance.now();
-    update(...args);
+    try {
+      update(...args);
+    } catch (err) {
+      if (!error) throw err;
+      error.show(err.message);
+    }
     root.dataset.updateMs = (performance.now() - start).toFixed(2);
   };
 }
@@ -298,7 +303,7 @@ function render({ model, el: host }) {
     loss.textContent = run.losses[run.losses.length - 1].toFixed(4);
     data.textContent = run.data.toFixed(4);
     names.replaceChildren(...chips(sampleNames(softmaxRows(run.W), model.get("seed"), 5)));
-  });
+  }, error);
   for (const name of ["lr", "steps", "l2"]) model.on(`change:${name}`, update);
   update();
 }

@@ -283,10 +283,15 @@ function chips(names) {
 function fmtLoss(x) {
   return Number.isFinite(x) ? x.toFixed(4) : "\u221E";
 }
-function timed(root, update) {
+function timed(root, update, error) {
   return (...args) => {
     const start = performance.now();
-    update(...args);
+    try {
+      update(...args);
+    } catch (err) {
+      if (!error) throw err;
+      error.show(err.message);
+    }
     root.dataset.updateMs = (performance.now() - start).toFixed(2);
   };
 }
@@ -352,7 +357,7 @@ function render({ model, el: host }) {
     loss.textContent = fmtLoss(countsNll(counts, P));
     canvas.draw(counts, Math.max(...counts.flat()), `bigram counts of your list, ${parsed.itos.length} by ${parsed.itos.length}`, parsed.itos);
     names.replaceChildren(...chips(sampleNames(P, model.get("seed"), model.get("n"), parsed.itos)));
-  });
+  }, error);
   for (const name of ["words", "k"]) model.on(`change:${name}`, update);
   update();
 }

@@ -145,11 +145,17 @@ export function fmtLoss(x) {
   return Number.isFinite(x) ? x.toFixed(4) : "∞";
 }
 
-// Run `update`, time it, and record the time on the root (data-update-ms) for the browser tests.
-export function timed(root, update) {
+// Run `update`, time it, and record the time on the root (data-update-ms) for the browser tests. What it throws
+// (sampleNames on a model whose names never end) is shown on the error line, as Python puts it in `error`.
+export function timed(root, update, error) {
   return (...args) => {
     const start = performance.now();
-    update(...args);
+    try {
+      update(...args);
+    } catch (err) {
+      if (!error) throw err;
+      error.show(err.message);
+    }
     root.dataset.updateMs = (performance.now() - start).toFixed(2);
   };
 }

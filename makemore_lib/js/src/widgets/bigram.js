@@ -22,7 +22,7 @@ function render({ model, el: host }) {
     const found = err ? [] : bigrams(name);
     count.textContent = err ? "" : `${found.length} bigrams: `;
     pairs.replaceChildren(...chips(found));
-  });
+  }, error);
   model.on("change:name", update);
   update();
 }

@@ -47,7 +47,7 @@ function render({ model, el: host }) {
     closest.textContent = String(Number(closestSmoothing(counts, P).k.toPrecision(4)));
     canvas.draw(P, 1.0, `the trained net's P for λ = ${lambda}, as a 27 by 27 heatmap`);
     names.replaceChildren(...chips(sampleNames(P, model.get("seed"), 5)));
-  });
+  }, error);
   for (const name of ["l2", "steps", "lr"]) model.on(`change:${name}`, update);
   update();
 }

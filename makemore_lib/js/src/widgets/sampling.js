@@ -39,7 +39,7 @@ function render({ model, el: host }) {
     select.value = model.get("model");
     info.textContent = `seed ${seed}, batch ${draws + 1}`;
     names.replaceChildren(...chips(sampleNames(tables[model.get("model")], seed, (draws + 1) * n).slice(draws * n)));
-  });
+  }, error);
   for (const name of ["seed", "n", "model", "draws"]) model.on(`change:${name}`, update);
   update();
 }

@@ -30,7 +30,7 @@ function render({ model, el: host }) {
     body.replaceChildren(...scores.map((s) => el("tr", {}, [el("td", {}, [el("code", { text: s.bigram })]),
       el("td", { text: s.prob.toFixed(4) }), el("td", { text: Number.isFinite(s.logprob) ? s.logprob.toFixed(4) : "-∞" })])));
     nll.textContent = fmtLoss(nameNll(name, P));
-  });
+  }, error);
   model.on("change:name", update);
   update();
 }

@@ -57,7 +57,7 @@ function render({ model, el: host }) {
     pLabel.textContent = bigramOk ? `P(${b[1]} after ${b[0]}) =` : "";
     pOut.textContent = bigramOk ? P[CHARS.indexOf(b[0])][CHARS.indexOf(b[1])].toFixed(4) : "";
     probe.textContent = err ? "" : fmtLoss(nameNll(word, P));
-  });
+  }, error);
   for (const name of ["k", "bigram", "word"]) model.on(`change:${name}`, update);
   update();
 }

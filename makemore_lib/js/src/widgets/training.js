@@ -45,7 +45,7 @@ function render({ model, el: host }) {
     loss.textContent = run.losses[run.losses.length - 1].toFixed(4);
     data.textContent = run.data.toFixed(4);
     names.replaceChildren(...chips(sampleNames(softmaxRows(run.W), model.get("seed"), 5)));
-  });
+  }, error);
   for (const name of ["lr", "steps", "l2"]) model.on(`change:${name}`, update);
   update();
 }

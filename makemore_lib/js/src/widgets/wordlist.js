@@ -42,7 +42,7 @@ function render({ model, el: host }) {
     loss.textContent = fmtLoss(countsNll(counts, P));
     canvas.draw(counts, Math.max(...counts.flat()), `bigram counts of your list, ${parsed.itos.length} by ${parsed.itos.length}`, parsed.itos);
     names.replaceChildren(...chips(sampleNames(P, model.get("seed"), model.get("n"), parsed.itos)));
-  });
+  }, error);
   for (const name of ["words", "k"]) model.on(`change:${name}`, update);
   update();
 }
