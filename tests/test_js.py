@@ -65,7 +65,7 @@ def test_limits_js_is_written_from_python():
 def test_committed_bundles_are_current():
     need("node")
     need_esbuild()
-    stale = build.stale()
+    stale = build._stale()
     assert not stale, f"stale: {stale}: run python -m makemore_lib.live.build and commit js/"
 
 
