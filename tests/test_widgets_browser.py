@@ -232,6 +232,9 @@ def test_regularization_numbers(page):
         w.l2 = l2
         out = shown.set(l2=l2)
         assert (out["data"], out["penalty"]) == (f"{w.data_loss:.4f}", f"{w.penalty:.4f}"), l2
+        page.wait_for_function("(i) => document.querySelectorAll('.mm-live')[i]"
+                               ".querySelector('[data-out=closest_k]').textContent !== '…'", arg=shown.index)
+        out = shown.read()
         assert float(out["closest_k"]) == pytest.approx(w.closest_k, rel=1e-3) and out["names"] == w.names
 
 

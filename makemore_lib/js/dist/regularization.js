@@ -353,6 +353,7 @@ function render({ model, el: host }) {
   ]);
   const note = el("div", { class: "mm-note" });
   root.append(l2.row, steps.row, error, results, note);
+  let searches = 0;
   const update = timed(root, () => {
     const [lambda, n, rate] = [model.get("l2"), model.get("steps"), model.get("lr")];
     l2.set(lambda);
@@ -368,7 +369,11 @@ function render({ model, el: host }) {
     penalty.textContent = run.penalty.toFixed(4);
     loss.textContent = (run.data + run.penalty).toFixed(4);
     const P = softmaxRows(run.W);
-    closest.textContent = String(Number(closestSmoothing(counts, P).k.toPrecision(4)));
+    closest.textContent = "\u2026";
+    const mine = ++searches;
+    setTimeout(() => {
+      if (mine === searches) closest.textContent = String(Number(closestSmoothing(counts, P).k.toPrecision(4)));
+    }, 0);
     canvas.draw(P, 1, `the trained net's P for \u03BB = ${lambda}, as a 27 by 27 heatmap`);
     names.replaceChildren(...chips(sampleNames(P, model.get("seed"), 5)));
   }, error);

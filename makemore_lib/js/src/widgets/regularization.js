@@ -30,6 +30,7 @@ function render({ model, el: host }) {
   const note = el("div", { class: "mm-note" });
   root.append(l2.row, steps.row, error, results, note);
 
+  let searches = 0;
   const update = timed(root, () => {
     const [lambda, n, rate] = [model.get("l2"), model.get("steps"), model.get("lr")];
     l2.set(lambda); steps.set(n);
@@ -44,7 +45,10 @@ function render({ model, el: host }) {
     penalty.textContent = run.penalty.toFixed(4);
     loss.textContent = (run.data + run.penalty).toFixed(4);
     const P = softmaxRows(run.W);
-    closest.textContent = String(Number(closestSmoothing(counts, P).k.toPrecision(4)));
+    // The λ ↔ k search (501 smoothed tables) waits for the next task, so the slider answers within a frame.
+    closest.textContent = "…";
+    const mine = ++searches;
+    setTimeout(() => { if (mine === searches) closest.textContent = String(Number(closestSmoothing(counts, P).k.toPrecision(4))); }, 0);
     canvas.draw(P, 1.0, `the trained net's P for λ = ${lambda}, as a 27 by 27 heatmap`);
     names.replaceChildren(...chips(sampleNames(P, model.get("seed"), 5)));
   }, error);
