@@ -249,3 +249,20 @@ def test_every_widget_renders_at_phone_width(page):
         assert box["width"] <= 390 and box["height"] > 40, type(widget).__name__
         shown.root.screenshot(path=str(SHOTS / f"{shown.kind}-390.png"))
     assert torch.is_tensor(COUNTS)
+
+
+@pytest.mark.parametrize("make, changes", [
+    (lambda: SmoothingExplorer(COUNTS), {"seed": 42, "n": 9}),
+    (lambda: TrainingExplorer(COUNTS, steps=30), {"seed": 7}),
+    (lambda: RegularizationExplorer(COUNTS, steps=30), {"seed": 7, "lr": 10}),
+    (lambda: WordListWidget(), {"seed": 3, "n": 12}),
+    (lambda: SamplingWidget(COUNTS), {"seed": 11, "n": 30, "draws": 2}),
+], ids=["smoothing", "training", "regularization", "wordlist", "sampling"])
+def test_settings_set_from_python_reach_the_page(page, make, changes):
+    """Every setting the page shows follows a change made in Python (synced to the page as a model change)."""
+    w = make()
+    shown = Mounted(page, w)
+    for name, value in changes.items():
+        setattr(w, name, value)
+    out = shown.set(**changes)
+    assert out["names"] == w.names and len(out["names"]) == changes.get("n", len(w.names))

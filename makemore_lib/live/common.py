@@ -277,6 +277,7 @@ class Live(anywidget.AnyWidget):
         return error_html(ValueError(self.error)) if self.error else self.snapshot()
 
     def snapshot(self) -> str:
+        """What the page would show for the current (good) settings, as small static HTML (each widget's own)."""
         return ""
 
     def _repr_mimebundle_(self, **kwargs) -> dict | tuple:

@@ -336,6 +336,7 @@ function render({ model, el: host }) {
   const closest = el("b", { "data-out": "closest_k" });
   const canvas = heatmapCanvas(10);
   const names = el("div", { "data-out": "names" });
+  const namesLabel = el("span");
   const results = el("div", {}, [
     el("div", { class: "mm-row" }, [el("label", { text: "data loss" }), data]),
     el("div", { class: "mm-row" }, [el("label", { text: "penalty \u03BB\xB7mean(W\xB2)" }), penalty]),
@@ -349,7 +350,7 @@ function render({ model, el: host }) {
       class: "mm-note",
       text: "the trained net's P: row = first character, column = the next one"
     })]),
-    el("div", {}, [el("span", { text: `five names (seed ${model.get("seed")}): ` }), names])
+    el("div", {}, [namesLabel, names])
   ]);
   const note = el("div", { class: "mm-note" });
   root.append(l2.row, steps.row, error, results, note);
@@ -375,9 +376,10 @@ function render({ model, el: host }) {
       if (mine === searches) closest.textContent = String(Number(closestSmoothing(counts, P).k.toPrecision(4)));
     }, 0);
     canvas.draw(P, 1, `the trained net's P for \u03BB = ${lambda}, as a 27 by 27 heatmap`);
+    namesLabel.textContent = `five names (seed ${model.get("seed")}): `;
     names.replaceChildren(...chips(sampleNames(P, model.get("seed"), 5)));
   }, error);
-  for (const name of ["l2", "steps", "lr"]) model.on(`change:${name}`, update);
+  for (const name of ["l2", "steps", "lr", "seed"]) model.on(`change:${name}`, update);
   update();
 }
 var regularization_default = { render };

@@ -324,6 +324,7 @@ function render({ model, el: host }) {
   const loss = el("b", { "data-out": "loss" });
   const canvas = heatmapCanvas(12);
   const names = el("div", { "data-out": "names" });
+  const namesLabel = el("span");
   const results = el("div", {}, [
     vocab,
     el("div", { class: "mm-row" }, [el("label", { text: "loss (average NLL)" }), loss]),
@@ -331,7 +332,7 @@ function render({ model, el: host }) {
       class: "mm-note",
       text: "bigram counts: row = first character, column = the next one; . starts and ends a word"
     })]),
-    el("div", {}, [el("span", { text: `${model.get("n")} words sampled (seed ${model.get("seed")}): ` }), names])
+    el("div", {}, [namesLabel, names])
   ]);
   const limits = `Limits: ${WORDLIST.min_words} to ${groupDigits(WORDLIST.max_words)} words of letters (and ' or -), at most ${WORDLIST.max_word_length} letters a word, ${groupDigits(WORDLIST.max_text)} characters and ${WORDLIST.max_chars} different letters.`;
   root.append(
@@ -356,9 +357,10 @@ function render({ model, el: host }) {
     vocab.textContent = `${parsed.words.length} words, ${parsed.itos.length} characters: ${parsed.itos.join(" ")}`;
     loss.textContent = fmtLoss(countsNll(counts, P));
     canvas.draw(counts, Math.max(...counts.flat()), `bigram counts of your list, ${parsed.itos.length} by ${parsed.itos.length}`, parsed.itos);
+    namesLabel.textContent = `${model.get("n")} words sampled (seed ${model.get("seed")}): `;
     names.replaceChildren(...chips(sampleNames(P, model.get("seed"), model.get("n"), parsed.itos)));
   }, error);
-  for (const name of ["words", "k"]) model.on(`change:${name}`, update);
+  for (const name of ["words", "k", "seed", "n"]) model.on(`change:${name}`, update);
   update();
 }
 var wordlist_default = { render };

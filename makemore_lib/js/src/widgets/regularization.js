@@ -18,6 +18,7 @@ function render({ model, el: host }) {
   const closest = el("b", { "data-out": "closest_k" });
   const canvas = heatmapCanvas(10);
   const names = el("div", { "data-out": "names" });
+  const namesLabel = el("span");
   const results = el("div", {}, [
     el("div", { class: "mm-row" }, [el("label", { text: "data loss" }), data]),
     el("div", { class: "mm-row" }, [el("label", { text: "penalty λ·mean(W²)" }), penalty]),
@@ -26,7 +27,7 @@ function render({ model, el: host }) {
       el("span", { class: "mm-note", text: "the counts model bigram_probs(counts, k) nearest to this net" })]),
     el("div", { class: "mm-row" }, [canvas, el("span", { class: "mm-note",
       text: "the trained net's P: row = first character, column = the next one" })]),
-    el("div", {}, [el("span", { text: `five names (seed ${model.get("seed")}): ` }), names])]);
+    el("div", {}, [namesLabel, names])]);
   const note = el("div", { class: "mm-note" });
   root.append(l2.row, steps.row, error, results, note);
 
@@ -50,9 +51,10 @@ function render({ model, el: host }) {
     const mine = ++searches;
     setTimeout(() => { if (mine === searches) closest.textContent = String(Number(closestSmoothing(counts, P).k.toPrecision(4))); }, 0);
     canvas.draw(P, 1.0, `the trained net's P for λ = ${lambda}, as a 27 by 27 heatmap`);
+    namesLabel.textContent = `five names (seed ${model.get("seed")}): `;
     names.replaceChildren(...chips(sampleNames(P, model.get("seed"), 5)));
   }, error);
-  for (const name of ["l2", "steps", "lr"]) model.on(`change:${name}`, update);
+  for (const name of ["l2", "steps", "lr", "seed"]) model.on(`change:${name}`, update);
   update();
 }
 

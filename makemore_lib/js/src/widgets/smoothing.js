@@ -29,6 +29,7 @@ function render({ model, el: host }) {
     if (b) { bigramBox.value = b; model.set("bigram", b); model.save_changes(); }
   });
   const names = el("div", { "data-out": "names" });
+  const namesLabel = el("span");
   root.append(kSlider.row,
     el("div", { class: "mm-row" }, [el("label", { text: "bigram" }), bigramBox, pLabel, pOut]),
     el("div", { class: "mm-row" }, [el("label", { text: "dataset loss" }), loss]),
@@ -36,7 +37,7 @@ function render({ model, el: host }) {
   if (dev.length) root.append(el("div", { class: "mm-row" }, [el("label", { text: "dev loss" }), devLoss]));
   root.append(el("div", { class: "mm-row" }, [canvas, el("span", { class: "mm-note",
     text: "P: row = first character, column = the next one; darker = more likely. Click a cell." })]),
-    el("div", {}, [el("span", { text: `${model.get("n")} names (seed ${model.get("seed")}): ` }), names]),
+    el("div", {}, [namesLabel, names]),
     el("div", { class: "mm-note", text: SEED_NOTE }));
 
   // The order of Python's compute: the loss and names first, then the bigram's P, then the name's loss; the
@@ -50,6 +51,7 @@ function render({ model, el: host }) {
     loss.textContent = fmtLoss(countsNll(counts, P));
     if (dev.length) devLoss.textContent = fmtLoss(countsNll(dev, P));
     canvas.draw(P, vmax, `P with k = ${k}, as a 27 by 27 heatmap`);
+    namesLabel.textContent = `${model.get("n")} names (seed ${model.get("seed")}): `;
     names.replaceChildren(...chips(sampleNames(P, model.get("seed"), model.get("n"))));
     const err = bigramError(b) ?? nameError(word);
     error.show(err);
@@ -58,7 +60,7 @@ function render({ model, el: host }) {
     pOut.textContent = bigramOk ? P[CHARS.indexOf(b[0])][CHARS.indexOf(b[1])].toFixed(4) : "";
     probe.textContent = err ? "" : fmtLoss(nameNll(word, P));
   }, error);
-  for (const name of ["k", "bigram", "word"]) model.on(`change:${name}`, update);
+  for (const name of ["k", "bigram", "word", "seed", "n"]) model.on(`change:${name}`, update);
   update();
 }
 

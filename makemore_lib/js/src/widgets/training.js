@@ -21,10 +21,11 @@ function render({ model, el: host }) {
   const data = el("b", { "data-out": "data" });
   const names = el("div", { "data-out": "names" });
   const afterLabel = el("label");
+  const namesLabel = el("span");
   const results = el("div", {}, [
     el("div", { class: "mm-row" }, [el("label", { text: "loss at the start" }), first]),
     el("div", { class: "mm-row" }, [afterLabel, loss, el("span", { text: "of which data loss" }), data]),
-    el("div", {}, [el("span", { text: `five names (seed ${model.get("seed")}): ` }), names])]);
+    el("div", {}, [namesLabel, names])]);
   root.append(lr.row, steps.row, l2.row, error, warning, curve, results, el("div", { class: "mm-note",
     text: "Loss = data loss (average NLL) + λ·mean(W²). " + SEED_NOTE }));
 
@@ -44,9 +45,10 @@ function render({ model, el: host }) {
     first.textContent = run.losses[0].toFixed(4);
     loss.textContent = run.losses[run.losses.length - 1].toFixed(4);
     data.textContent = run.data.toFixed(4);
+    namesLabel.textContent = `five names (seed ${model.get("seed")}): `;
     names.replaceChildren(...chips(sampleNames(softmaxRows(run.W), model.get("seed"), 5)));
   }, error);
-  for (const name of ["lr", "steps", "l2"]) model.on(`change:${name}`, update);
+  for (const name of ["lr", "steps", "l2", "seed"]) model.on(`change:${name}`, update);
   update();
 }
 
