@@ -76,6 +76,7 @@ var STYLE = `
 .mm-live .mm-error { color: #b00020; }
 .mm-live code.mm-chip { background: #eef2f7; color: #123; padding: 1px 5px; border-radius: 4px; margin: 2px;
   max-width: 100%; overflow-wrap: anywhere; display: inline-block; }
+.mm-live code.mm-chip:empty::before { content: "(empty)"; color: #777; font-style: italic; }
 .mm-live table { margin: 4px 0; border-collapse: collapse; font-family: ui-monospace, monospace; }
 .mm-live td, .mm-live th { padding: 1px 8px; text-align: right; border-bottom: 1px solid #eee; }
 .mm-live canvas { image-rendering: pixelated; border: 1px solid #ccc; cursor: crosshair; max-width: 100%; }
@@ -95,7 +96,7 @@ function errorLine(out = "error") {
   return line;
 }
 function chips(names) {
-  return names.map((n) => el("code", { class: "mm-chip", text: n }));
+  return names.map((n) => el("code", n ? { class: "mm-chip", text: n } : { class: "mm-chip", title: "an empty name: the end token came first" }));
 }
 function timed(root, update, error) {
   return (...args) => {
