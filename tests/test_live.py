@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 import torch
-import traitlets
 
 import makemore_lib.live
 from makemore_lib.counting import count_bigrams
@@ -267,4 +266,3 @@ def test_live_widgets_on_the_dataset(counts):
     t = TrainingExplorer(counts)
     run = train_counts(counts, steps=100)
     assert t.losses == run.losses + [run.final_loss] and t.error == ""
-    assert isinstance(traitlets.HasTraits, type)

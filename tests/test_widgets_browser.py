@@ -11,7 +11,6 @@ import os
 from pathlib import Path
 
 import pytest
-import torch
 
 from js_fixtures import NAMES
 from makemore_lib.counting import count_bigrams
@@ -248,7 +247,6 @@ def test_every_widget_renders_at_phone_width(page):
         box = shown.root.bounding_box()
         assert box["width"] <= 390 and box["height"] > 40, type(widget).__name__
         shown.root.screenshot(path=str(SHOTS / f"{shown.kind}-390.png"))
-    assert torch.is_tensor(COUNTS)
 
 
 @pytest.mark.parametrize("make, changes", [
