@@ -109,3 +109,24 @@ def test_sample_names_draws_torchs_names_for_many_seeds_and_smoothings():
         mismatched = [seed for seed, a, b in zip(SEEDS, names, want) if a != b]
         assert not mismatched, f"seeds {mismatched[:5]}... differ"
     assert len(got) * len(SEEDS) == 700
+
+
+@pytest.mark.dataset
+def test_page_names_at_fractional_k_on_the_dataset(counts):
+    """At a fractional k the page computes P itself, and torch's row sums may differ from it in the last bit; on
+    the dataset the names still agree (2 smoothings x 10 seeds x 50 names)."""
+    ks, seeds = [0.1, 0.3], list(range(10))
+    script = """
+        import { readFileSync } from "node:fs";
+        import { bigramProbs, sampleNames } from "./makemore_lib/js/src/maths.js";
+        const d = JSON.parse(readFileSync(0, "utf8"));
+        console.log(JSON.stringify(d.ks.map((k) => d.seeds.map((s) => sampleNames(bigramProbs(d.counts, k), s, 50)))));
+    """
+    got = node(script, {"counts": counts.tolist(), "ks": ks, "seeds": seeds})
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    try:
+        want = [[sample_names(bigram_probs(counts, k), 50, torch.Generator().manual_seed(s)) for s in seeds] for k in ks]
+    finally:
+        torch.set_num_threads(threads)
+    assert got == want
