@@ -78,7 +78,7 @@ def widget_cases(names):
 
     explorer = BigramExplorer("isabella")
     words = iter(["isabella", "emma", "Bob", "zoe"] * 50)
-    cases = [dict(name="widget: bigram explorer (keystroke)", fn=lambda: setattr(explorer.text, "value", next(words)),
+    cases = [dict(name="widget: bigram explorer (keystroke)", fn=lambda: setattr(explorer, "name", next(words)),
                   reps=20, widget=True)]
     cases += live_widget_cases(names)
     return cases

@@ -1,11 +1,8 @@
-"""The book's interactive widgets (ipywidgets 8) that need Python, and the HTML pieces widgets and chapters share.
+"""Chapter 1's bigram explorer, and the HTML pieces widgets and chapters share (messages, chips, score tables).
 
-The widgets that compute in the reader's browser (sampling, scoring a name, smoothing, training,
-regularization) are in ``live.py``: they stay interactive in the published static site.
-
-Each widget is a small box class: it makes its controls once, and a slider move or a keystroke calls
-``update``, which changes the text or image that already exist. Bad input never raises out of a widget:
-the message appears inside the widget.
+``BigramExplorer`` is a live widget like those of ``live/`` (sampling, scoring a name, smoothing, training,
+regularization, your own word list): its maths runs in the page, so it stays interactive in the static site.
+A bad name never raises out of a widget: the message appears inside it and in ``error``.
 """
 
 from __future__ import annotations
@@ -13,8 +10,10 @@ from __future__ import annotations
 import html
 import math
 
-import ipywidgets as widgets
 import torch
+import traitlets
+
+from .live.common import Live, TextSetting, esm
 
 from .vocabulary import bigrams
 
@@ -37,31 +36,31 @@ def chips_html(items: list[str]) -> str:
     return " ".join(f'<code class="mm-chip">{html.escape(item)}</code>' for item in items)
 
 
-class BigramExplorer(widgets.VBox):
-    """Type a name and see its bigrams, with the ``.`` token added at both ends.
+class BigramExplorer(Live):
+    """Type a name and see its bigrams, with the ``.`` token added at both ends; the page does the same with no
+    kernel (its front end is ``js/src/widgets/bigram.js``).
 
     >>> w = BigramExplorer("emma")
-    >>> w.output.value.count("mm-chip")
-    5
-    >>> w.text.value = "Emma"
-    >>> "mm-error" in w.output.value
-    True
+    >>> w.bigrams
+    ['.e', 'em', 'mm', 'ma', 'a.']
+    >>> w.name = "Emma"
+    >>> w.error, w.bigrams
+    ("name 'Emma' has 'E' at position 0, which is not a lowercase letter a-z", [])
     """
 
-    def __init__(self, name: str = "isabella"):
-        self.text = widgets.Text(value=name, description="Name", placeholder="type a name, a-z",
-                                 continuous_update=True)
-        self.output = widgets.HTML()
-        super().__init__([self.text, self.output])
-        self.text.observe(self.update, names="value")
-        self.update()
+    _esm = esm("bigram")
+    name = TextSetting("isabella")
+    bigrams = traitlets.List()
+    outputs = {"bigrams": []}
 
-    def update(self, change: dict | None = None) -> None:
-        try:
-            pairs = bigrams(self.text.value)
-            self.output.value = f"{len(pairs)} bigrams: {chips_html(pairs)}"
-        except (ValueError, TypeError) as err:
-            self.output.value = error_html(err)
+    def __init__(self, name: str = "isabella"):
+        super().__init__(name=name)
+
+    def compute(self) -> None:
+        self.bigrams = bigrams(self.name)
+
+    def snapshot(self) -> str:
+        return f"<p>{len(self.bigrams)} bigrams: {chips_html(self.bigrams)}</p>"
 
 
 def _fmt_prob(p: float) -> str:

@@ -293,60 +293,69 @@ def test_no_silent_acceptance_of_huge_or_odd_but_valid_input():
     assert len(train_counts(COUNTS, steps=1, lr=0.0).losses) == 1
 
 
-# --- widgets: the message shows inside the widget, and a good value afterwards clears it -------------------------
+# --- widgets: a typed text's message shows inside the widget and a good value clears it; a setting's bad value is
+# refused with an error naming the setting, and the widget keeps its last good state ------------------------------
 
 from makemore_lib.live import (RegularizationExplorer, SamplingWidget, ScoreNameWidget,  # noqa: E402
-                               SmoothingExplorer, TrainingExplorer)
+                               SettingError, SettingTypeError, SmoothingExplorer, TrainingExplorer, WordListWidget)
 from makemore_lib.widgets import BigramExplorer  # noqa: E402
 
 
-def _live_text_widgets():
-    return {"ScoreNameWidget.name": (ScoreNameWidget(PROBS), "name", "emma"),
+def _text_widgets():
+    return {"BigramExplorer.name": (BigramExplorer("emma"), "name", "zoe"),
+            "ScoreNameWidget.name": (ScoreNameWidget(PROBS), "name", "emma"),
             "SmoothingExplorer.word": (SmoothingExplorer(COUNTS), "word", "ava")}
 
 
 @pytest.mark.parametrize("text, says", BAD_TEXT, ids=[repr(t[:12]) for t, _ in BAD_TEXT])
 def test_bad_text_in_every_text_widget(text, says):
-    explorer = BigramExplorer("emma")
-    explorer.text.value = text
-    shown = explorer.output.value
-    assert "mm-error" in shown and "Traceback" not in shown
-    assert html_escape(says) in shown                  # the message, HTML-escaped: typed text never becomes markup
-    assert "<b>x" not in shown
-    explorer.text.value = "zoe"
-    assert "mm-error" not in explorer.output.value
-    for label, (widget, trait, good) in _live_text_widgets().items():
+    for label, (widget, trait, good) in _text_widgets().items():
         setattr(widget, trait, text)
         assert says in widget.error, f"{label}: {widget.error!r}"
+        shown = widget.snapshot_html()
+        assert "mm-error" in shown and html_escape(says) in shown and "<b>x" not in shown, label
         setattr(widget, trait, good)
         assert widget.error == "", f"{label} kept its error after a good value"
 
 
-@pytest.mark.parametrize("make, trait, bad, good, says", [
-    (lambda: SamplingWidget(COUNTS), "seed", -1, 3, "seed"),
-    (lambda: SamplingWidget(COUNTS), "seed", 2**64, 3, "seed"),
-    (lambda: SamplingWidget(COUNTS), "n", 10**9, 5, "n"),
-    (lambda: SamplingWidget(COUNTS), "n", -2, 5, "n"),
-    (lambda: SamplingWidget(COUNTS), "model", "bogus", "uniform", "model"),
-    (lambda: SmoothingExplorer(COUNTS), "k", -1.0, 1.0, "smoothing k"),
-    (lambda: SmoothingExplorer(COUNTS), "k", math.nan, 1.0, "smoothing k"),
-    (lambda: SmoothingExplorer(COUNTS), "k", math.inf, 1.0, "smoothing k"),
-    (lambda: SmoothingExplorer(COUNTS), "bigram", "q!", "qu", "bigram"),
-    (lambda: TrainingExplorer(COUNTS), "lr", -1.0, 50.0, "learning rate"),
-    (lambda: TrainingExplorer(COUNTS), "lr", math.nan, 50.0, "learning rate"),
-    (lambda: TrainingExplorer(COUNTS), "l2", math.inf, 0.01, "L2"),
-    (lambda: TrainingExplorer(COUNTS), "steps", 0, 10, "steps"),
-    (lambda: TrainingExplorer(COUNTS), "steps", -5, 10, "steps"),
-    (lambda: RegularizationExplorer(COUNTS), "l2", -0.5, 0.1, "L2"),
-    (lambda: RegularizationExplorer(COUNTS), "steps", 0, 10, "steps"),
-    (lambda: RegularizationExplorer(COUNTS), "steps", 10**9, 10, "steps"),
+@pytest.mark.parametrize("make, trait, bad, error, says", [
+    (lambda: SamplingWidget(COUNTS), "seed", -1, SettingError, "seed must be between 0 and 4,294,967,295, not -1"),
+    (lambda: SamplingWidget(COUNTS), "seed", 2**64, SettingError, "seed must be between 0 and 4,294,967,295"),
+    (lambda: SamplingWidget(COUNTS), "seed", "3", SettingTypeError, "seed must be an int, not str"),
+    (lambda: SamplingWidget(COUNTS), "n", 10**9, SettingError, "n must be between 1 and 30"),
+    (lambda: SamplingWidget(COUNTS), "n", 0, SettingError, "n must be between 1 and 30, not 0"),
+    (lambda: SamplingWidget(COUNTS), "n", 2.0, SettingTypeError, "n must be an int, not float"),
+    (lambda: SamplingWidget(COUNTS), "model", "bogus", SettingError, "model must be one of"),
+    (lambda: SamplingWidget(COUNTS), "draws", -1, SettingError, "draws must be between 0"),
+    (lambda: SmoothingExplorer(COUNTS), "k", -1.0, SettingError, "smoothing k must be a finite number >= 0, not -1.0"),
+    (lambda: SmoothingExplorer(COUNTS), "k", math.nan, SettingError, "smoothing k must be a finite number >= 0, not nan"),
+    (lambda: SmoothingExplorer(COUNTS), "k", math.inf, SettingError, "smoothing k"),
+    (lambda: SmoothingExplorer(COUNTS), "k", 1e300, SettingError, "smoothing k must be at most 10000"),
+    (lambda: SmoothingExplorer(COUNTS), "k", "1", SettingTypeError, "smoothing k must be a number, not str"),
+    (lambda: SmoothingExplorer(COUNTS), "seed", -5, SettingError, "seed must be between"),
+    (lambda: SmoothingExplorer(COUNTS), "bigram", 7, SettingTypeError, "bigram must be a str, not int"),
+    (lambda: TrainingExplorer(COUNTS), "lr", -1.0, SettingError, "learning rate lr must be a finite number >= 0"),
+    (lambda: TrainingExplorer(COUNTS), "lr", math.nan, SettingError, "learning rate lr"),
+    (lambda: TrainingExplorer(COUNTS), "lr", 1e30, SettingError, "learning rate lr must be at most 500"),
+    (lambda: TrainingExplorer(COUNTS), "l2", math.inf, SettingError, "L2 strength l2"),
+    (lambda: TrainingExplorer(COUNTS), "steps", 0, SettingError, "steps must be between 1 and 500, not 0"),
+    (lambda: TrainingExplorer(COUNTS), "steps", -5, SettingError, "steps"),
+    (lambda: TrainingExplorer(COUNTS), "counts", [], SettingError, "counts is fixed when the widget is made"),
+    (lambda: RegularizationExplorer(COUNTS), "l2", -0.5, SettingError, "L2 strength l2"),
+    (lambda: RegularizationExplorer(COUNTS), "steps", 0, SettingError, "steps"),
+    (lambda: RegularizationExplorer(COUNTS), "steps", 10**9, SettingError, "steps must be between 1 and 500"),
+    (lambda: WordListWidget(), "words", None, SettingTypeError, "words must be a str, not NoneType"),
+    (lambda: WordListWidget(), "k", 11.0, SettingError, "smoothing k must be at most 10"),
 ], ids=lambda v: repr(v) if isinstance(v, (str, int, float)) else "")
-def test_bad_settings_in_every_widget(make, trait, bad, good, says):
+def test_bad_settings_in_every_widget(make, trait, bad, error, says):
     widget = make()
-    setattr(widget, trait, bad)
-    assert says in widget.error, f"{type(widget).__name__}.{trait} = {bad!r}: error {widget.error!r}"
-    setattr(widget, trait, good)
-    assert widget.error == ""
+    before = {name: getattr(widget, name) for name in widget.outputs}
+    with pytest.raises(error) as excinfo:
+        setattr(widget, trait, bad)
+    assert_clear(excinfo, says)
+    assert isinstance(excinfo.value, (ValueError, TypeError))
+    after = {name: getattr(widget, name) for name in widget.outputs}
+    assert widget.error == "" and repr(after) == repr(before), "a refused value changed the widget"
 
 
 def html_escape(text: str) -> str:

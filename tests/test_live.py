@@ -1,28 +1,33 @@
-"""The live (anywidget) widgets on the Python side: traits, the numbers Python keeps in sync, bad input, packaging.
-
-What the browser shows is checked against makemore_lib in tests/test_live_browser.py.
+"""The live (anywidget) widgets on the Python side: the numbers Python keeps in step with the page, the settings'
+checks, the static snapshot, packaging. The page's side: tests/test_js.py (maths) and tests/test_widgets_browser.py.
 """
 
-import importlib.util
+import importlib
+import inspect
 import math
-import shutil
+import pkgutil
 import tomllib
+from fnmatch import fnmatch
 from pathlib import Path
 
 import pytest
 import torch
 
+import makemore_lib.live
 from makemore_lib.counting import count_bigrams
-from makemore_lib.live import (JS, K_OPTIONS, L2_OPTIONS, LR_OPTIONS, RegularizationExplorer, SamplingWidget,
-                               ScoreNameWidget, SmoothingExplorer, TrainingExplorer, browser_random,
-                               browser_sample_names, esm)
+from makemore_lib.live import (K_OPTIONS, L2_OPTIONS, LR_OPTIONS, RegularizationExplorer, SamplingWidget,
+                               ScoreNameWidget, SettingError, SmoothingExplorer, TrainingExplorer, WordListWidget,
+                               esm, widget_names)
+from makemore_lib.live.build import DIST, WIDGETS
+from makemore_lib.live.wordlist import count_words, parse_words, sample_words, word_probs, words_nll
 from makemore_lib.loss import counts_nll, name_nll
 from makemore_lib.neural import init_weights, net_probs, train_counts
 from makemore_lib.probabilities import bigram_probs, uniform_probs
-from makemore_lib.vocabulary import stoi
+from makemore_lib.regularization import closest_smoothing
+from makemore_lib.sampling import sample_names
+from makemore_lib.widgets import BigramExplorer
 
 ROOT = Path(__file__).resolve().parents[1]
-
 SMALL = ["emma", "olivia", "ava", "isabella", "sophia", "andrej"]
 
 
@@ -31,87 +36,78 @@ def small_counts():
     return count_bigrams(SMALL)
 
 
-def test_each_widget_module_is_common_js_plus_its_own_file():
-    for name in ["sampling", "score", "smoothing", "training", "regularization"]:
-        module = esm(name)
-        assert module.startswith((JS / "common.js").read_text()) and module.endswith((JS / f"{name}.js").read_text())
-        assert module.count("export default") == 1 and f'frame(host, "{name}"' in module
+def torch_names(P, n, seed):
+    return sample_names(P, n, torch.Generator().manual_seed(seed))
 
 
-def test_js_files_are_package_data():
+def test_each_widget_esm_is_its_committed_bundle():
+    for name in WIDGETS:
+        assert esm(name) == (DIST / f"{name}.js").read_text() and f'frame(host, "{name}"' in esm(name)
+    for widget in (SamplingWidget, ScoreNameWidget, SmoothingExplorer, TrainingExplorer, RegularizationExplorer,
+                   WordListWidget, BigramExplorer):
+        assert widget._esm.strip(), widget
+
+
+def test_bundles_and_the_live_package_are_installed_with_the_library():
     config = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    assert "makemore_lib.live" in config["tool"]["setuptools"]["packages"]
     patterns = config["tool"]["setuptools"]["package-data"]["makemore_lib"]
-    from fnmatch import fnmatch
-
-    for file in JS.glob("*.js"):
-        assert any(fnmatch(file.relative_to(JS.parent).as_posix(), p) for p in patterns), file
-
-
-def load_fresh_outputs():
-    spec = importlib.util.spec_from_file_location("fresh_outputs", ROOT / "book" / "_ext" / "fresh_outputs.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    for file in DIST.glob("*.js"):
+        assert any(fnmatch(file.relative_to(DIST.parent.parent).as_posix(), p) for p in patterns), file
+    for module in ("anywidget", "pillow"):
+        assert any(dep.startswith(module) for dep in config["project"]["dependencies"]), module
 
 
-def test_editing_a_js_file_changes_the_build_fingerprint(tmp_path):
-    """book/_ext/fresh_outputs.py re-executes every chapter when this fingerprint changes."""
-    fresh = load_fresh_outputs()
-    shutil.copytree(ROOT / "makemore_lib", tmp_path / "makemore_lib", ignore=shutil.ignore_patterns("__pycache__"))
-    for name in ("requirements.txt", "pyproject.toml"):
-        shutil.copy(ROOT / name, tmp_path / name)
-    before = fresh.fingerprint(tmp_path)
-    js = tmp_path / "makemore_lib" / "js" / "smoothing.js"
-    js.write_text(js.read_text().replace("Smoothing: add k", "Smoothing: add k fake counts"))
-    edited = fresh.fingerprint(tmp_path)
-    assert edited != before
-    (tmp_path / "makemore_lib" / "js" / "new.js").write_text("// a new file\n")
-    assert fresh.fingerprint(tmp_path) not in (before, edited)
+def test_every_public_function_of_the_live_package_has_hints_and_a_doctest():
+    """tests/test_docstrings.py looks at top-level modules only; this covers makemore_lib.live's modules."""
+    for info in pkgutil.iter_modules(makemore_lib.live.__path__):
+        module = importlib.import_module(f"makemore_lib.live.{info.name}")
+        for name, obj in vars(module).items():
+            if name.startswith("_") or getattr(obj, "__module__", None) != module.__name__:
+                continue
+            if inspect.isfunction(obj) or inspect.isclass(obj):
+                doc = inspect.getdoc(obj) or ""
+                is_record = inspect.isclass(obj) and hasattr(obj, "_fields")
+                assert doc and (">>>" in doc or is_record or issubclass(obj, Exception) if inspect.isclass(obj)
+                                else ">>>" in doc), f"{module.__name__}.{name}"
+            if inspect.isfunction(obj):
+                sig = inspect.signature(obj)
+                assert sig.return_annotation is not inspect.Signature.empty, f"{name} has no return hint"
+                assert all(p.annotation is not p.empty for p in sig.parameters.values()), name
 
 
-def test_browser_random_is_mulberry32():
-    # Reference values from the JavaScript function in js/common.js (node: mulberry32(2147483647)).
-    r = browser_random(2147483647)
-    assert [next(r) for _ in range(3)] == [0.4290980885270983, 0.12713524978607893, 0.3852774982806295]
-    with pytest.raises(ValueError, match="between 0 and 4,294,967,295"):
-        next(browser_random(2**32))
-
-
-def test_browser_sampling_is_seeded_and_follows_the_model(small_counts):
+def test_widget_names_are_sample_names_with_a_fresh_generator(small_counts):
     P = bigram_probs(small_counts)
-    names = browser_sample_names(P, 50, 7)
-    assert names == browser_sample_names(P, 50, 7) and names != browser_sample_names(P, 50, 8)
-    assert browser_sample_names(P, 5, 7, skip=45) == names[45:]
-    for name in names:                      # every bigram of a sampled name has probability > 0
-        for a, b in zip("." + name, name + "."):
-            assert P[stoi[a], stoi[b]] > 0
+    assert widget_names(P, 5, 7) == torch_names(P, 5, 7)
+    assert widget_names(P, 5, 7, skip=10) == torch_names(P, 15, 7)[10:]
 
 
 def test_sampling_widget(small_counts):
     w = SamplingWidget(small_counts, seed=3, n=4)
-    assert w.names == browser_sample_names(bigram_probs(small_counts), 4, 3)
+    assert w.names == torch_names(bigram_probs(small_counts), 4, 3)
     w.model = "uniform"
-    assert w.names == browser_sample_names(uniform_probs(), 4, 3)
+    assert w.names == torch_names(uniform_probs(), 4, 3)
     w.draws = 2
-    assert w.names == browser_sample_names(uniform_probs(), 4, 3, skip=8)
+    assert w.names == torch_names(uniform_probs(), 12, 3)[8:]
     w.model = "smoothed counts"
-    assert w.names == browser_sample_names(bigram_probs(small_counts, 1.0), 4, 3, skip=8) and w.error == ""
-    w.model = "neural"
-    assert "model must be one of" in w.error
-    w.model, w.n = "counts", 31
-    assert "n must be between 0 and 30" in w.error
+    assert w.names == torch_names(bigram_probs(small_counts, 1.0), 12, 3)[8:] and w.error == ""
+    with pytest.raises(SettingError, match="model must be one of 'uniform', 'counts', 'smoothed counts', not 'neural'"):
+        w.model = "neural"
+    with pytest.raises(SettingError, match="n must be between 1 and 30, not 31"):
+        w.n = 31
+    assert w.model == "smoothed counts" and w.n == 4       # a refused value leaves the widget as it was
 
 
 def test_score_name_widget(small_counts):
     P = bigram_probs(small_counts, 1)
     w = ScoreNameWidget(P, name="emma")
-    assert w.nll == pytest.approx(name_nll("emma", P)) and [s.bigram for s in w.scores][:2] == [".e", "em"]
+    assert w.nll == name_nll("emma", P) and [s.bigram for s in w.scores][:2] == [".e", "em"]
     for bad, message in [("Emma", "'E' at position 0"), ("", "is empty"), ("a b", "' ' (U+0020) at position 1")]:
         w.name = bad
         assert message in w.error and math.isnan(w.nll) and w.scores == []
     w.name = "ava"
     assert w.error == "" and w.nll == name_nll("ava", P)
-    assert len(w.probs) == 27 and w.probs[0][1] == float(P[0, 1])       # the table the browser gets
+    assert len(w.probs) == 27 and w.probs[0][1] == float(P[0, 1])       # the table the page gets
 
 
 def test_smoothing_explorer(small_counts):
@@ -122,12 +118,15 @@ def test_smoothing_explorer(small_counts):
         P = bigram_probs(small_counts, k)
         assert w.p == float(P[5, 13]) and w.loss == counts_nll(small_counts, P)
         assert w.word_loss == name_nll("andrejq", P) and w.dev_loss == counts_nll(dev, P)
-        assert w.names == browser_sample_names(P, 5, w.seed)
+        assert w.names == torch_names(P, 5, w.seed)
     assert w.error == ""
-    w.k = -1
-    assert "smoothing k must be a finite number >= 0" in w.error
+    with pytest.raises(SettingError, match="smoothing k must be a finite number >= 0, not -1"):
+        w.k = -1
+    with pytest.raises(SettingError, match="smoothing k must be at most 10000"):
+        w.k = 10001
     w.k, w.bigram = 1, "é."
-    assert "bigram must be two characters" in w.error and math.isnan(w.p)
+    assert w.error == "bigram must be two characters from '.' and a-z, not 'é.'" and math.isnan(w.p)
+    assert math.isnan(w.word_loss) and w.loss > 0             # what comes after the bad bigram is cleared
     w.bigram = ".a"
     assert w.error == "" and w.p == float(bigram_probs(small_counts, 1)[0, 1])
     w.word = "<b>Q</b>"
@@ -139,21 +138,26 @@ def test_smoothing_explorer(small_counts):
 def test_training_explorer(small_counts):
     w = TrainingExplorer(small_counts, lr=10, steps=20, l2=0.1)
     assert w.w0 == init_weights().double().tolist()
-    longer = train_counts(small_counts, steps=21, lr=10, l2=0.1)
-    assert w.losses == longer.losses and w.loss == longer.losses[-1]
-    W = train_counts(small_counts, steps=20, lr=10, l2=0.1).W
-    assert w.data_loss == pytest.approx(longer.losses[-1] - 0.1 * float((W.double() ** 2).mean()))
-    assert w.names == browser_sample_names(net_probs(W), 5, w.seed)
+    run = train_counts(small_counts, steps=20, lr=10, l2=0.1)
+    assert w.losses == run.losses + [run.final_loss] and w.loss == run.final_loss
+    assert w.data_loss == pytest.approx(run.final_loss - 0.1 * float((run.W.double() ** 2).mean()))
+    assert w.names == torch_names(net_probs(run.W), 5, w.seed)
     w.steps = 3
     assert len(w.losses) == 4
     w.lr = 500
-    assert w.error == "" and "ended higher than it started" in w.warning and w.loss > w.losses[0]
-    w.steps, w.lr, w.l2 = 500, 100, 10          # the penalty's gradient step overshoots: W blows up
-    assert "training diverged with learning rate 100" in w.error and math.isnan(w.loss)
-    w.lr, w.l2 = -1, 0.01
-    assert "learning rate lr must be a finite number >= 0" in w.error
-    w.lr, w.steps = 50, 501
-    assert "steps must be between 0 and 500" in w.error
+    assert "ended higher than it started" in w.warning and w.loss > w.losses[0]
+    assert w.error in ("", "probs do not end names: a sampled name passed 1,000 characters (check that column 0, "
+                           "the end token, can be reached)")
+    w.steps, w.lr, w.l2 = 500, 100, 10          # the penalty's step overshoots: W blows up, λ is to blame
+    assert w.error.startswith("training diverged with L2 strength l2 = 10 (learning rate lr = 100)")
+    assert math.isnan(w.loss) and w.losses == [] and w.names == []
+    w.l2 = 0
+    w.steps, w.lr = 60, 500
+    assert w.error == "" or w.error.startswith("training diverged with learning rate lr = 500")
+    with pytest.raises(SettingError, match="learning rate lr must be a finite number >= 0, not -1"):
+        w.lr = -1
+    with pytest.raises(SettingError, match="steps must be between 1 and 500, not 501"):
+        w.steps = 501
     assert 50 in LR_OPTIONS and 0.01 in L2_OPTIONS and 0 in L2_OPTIONS
 
 
@@ -161,11 +165,20 @@ def test_regularization_explorer(small_counts):
     w = RegularizationExplorer(small_counts, steps=50)
     for l2 in [0, 0.1, 3]:
         w.l2 = l2
-        losses = train_counts(small_counts, steps=51, lr=50, l2=l2).losses
-        assert w.loss == losses[-1] and w.data_loss + w.penalty == pytest.approx(w.loss)
+        run = train_counts(small_counts, steps=50, lr=50, l2=l2)
+        assert w.loss == run.final_loss and w.data_loss + w.penalty == pytest.approx(w.loss)
         assert (w.penalty == 0) == (l2 == 0)
-    w.steps = 0
-    assert w.error == "steps must be at least 1, not 0"
+        assert w.closest_k == closest_smoothing(small_counts, net_probs(run.W))[0]
+    with pytest.raises(SettingError, match="steps must be between 1 and 500, not 0"):
+        w.steps = 0
+
+
+def test_data_is_fixed_once_the_widget_is_made(small_counts):
+    w = SmoothingExplorer(small_counts)
+    with pytest.raises(SettingError, match="counts is fixed when the widget is made"):
+        w.counts = [[0] * 27] * 27
+    with pytest.raises(SettingError, match="k_options is fixed"):
+        w.k_options = [0, 1e9]
 
 
 def test_counts_are_checked():
@@ -175,10 +188,81 @@ def test_counts_are_checked():
         TrainingExplorer(count_bigrams(SMALL), seed=2**40)
 
 
+def test_word_list_widget_matches_the_functions():
+    text = "paris lyon nice rouen brest lille nantes toulouse"
+    w = WordListWidget(text, seed=5, n=6)
+    words, itos = parse_words(text)
+    counts = count_words(words, itos)
+    assert w.vocab == itos and w.counts == counts.tolist() and int(counts.sum()) == sum(len(x) + 1 for x in words)
+    assert w.loss == words_nll(counts, word_probs(counts, 0))
+    assert w.names == sample_words(word_probs(counts, 0), 6, torch.Generator().manual_seed(5), itos)
+    for name in w.names:          # k = 0: every bigram of a sampled word was seen in the list
+        chs = ["."] + list(name) + ["."]
+        assert all(counts[itos.index(a), itos.index(b)] > 0 for a, b in zip(chs, chs[1:]))
+    w.k = 1
+    assert w.loss > words_nll(counts, word_probs(counts, 0))
+
+
+def test_word_list_on_the_alphabet_is_the_bigram_model():
+    """With every letter a-z in the list, the vocabulary is the book's, and the loss is counts_nll's."""
+    words = SMALL + ["bcdfghkjlmnpqrstuvwxyz"]
+    w = WordListWidget(" ".join(words))
+    counts = count_bigrams(words)
+    assert w.vocab == list(".abcdefghijklmnopqrstuvwxyz") and w.counts == counts.tolist()
+    assert w.loss == pytest.approx(counts_nll(counts, bigram_probs(counts)), abs=1e-12)
+    assert w.names == torch_names(bigram_probs(counts), 5, w.seed)
+
+
+@pytest.mark.parametrize("text, says", [
+    ("", "the list is empty"), (" ,\n; ", "the list is empty"), ("pikachu", "the list has one word, 'pikachu'"),
+    ("r2d2 c3po", "words[0] 'r2d2' has '2' at position 1, which is not a letter"),
+    ("ok fine\u00a0", "'\\xa0' (U+00A0) at position 4"),
+    ("a " * 5001, "the list has 5,001 words: the most accepted is 5,000"),
+    ("x" * 100_001, "the list is 100,001 characters long: the most accepted is 100,000"),
+    ("ab " + "c" * 101, "words[1] is 101 characters long"),
+    (" ".join(chr(0x4E00 + i) for i in range(61)), "the list uses 61 different characters: the most accepted is 60"),
+])
+def test_word_list_messages(text, says):
+    w = WordListWidget("ana bob")
+    w.words = text
+    assert says in w.error and w.names == [] and w.counts == [] and math.isnan(w.loss)
+    w.words = "ana bob"
+    assert w.error == "" and w.names
+
+
+def test_bigram_explorer():
+    w = BigramExplorer("emma")
+    assert w.bigrams == [".e", "em", "mm", "ma", "a."] and w.error == ""
+    w.name = "<b>x</b>"
+    assert "'<' at position 0" in w.error and w.bigrams == []
+    with pytest.raises(TypeError, match="name must be a str, not int"):
+        w.name = 3
+
+
+def test_snapshots_are_small_html_with_the_widgets_numbers(small_counts):
+    widgets = [BigramExplorer("emma"), SamplingWidget(small_counts), ScoreNameWidget(bigram_probs(small_counts, 1)),
+               SmoothingExplorer(small_counts, k=1), TrainingExplorer(small_counts, steps=10),
+               RegularizationExplorer(small_counts, steps=10), WordListWidget("ana bob anna")]
+    for w in widgets:
+        bundle = w._repr_mimebundle_()[0]
+        assert "application/vnd.jupyter.widget-view+json" in bundle, type(w).__name__
+        snapshot = bundle["text/html"]
+        assert 100 < len(snapshot) < 8_000, (type(w).__name__, len(snapshot))
+        assert "snapshot" not in snapshot.replace('class="mm-snapshot"', "")
+        assert "<img" not in snapshot or ' alt="' in snapshot
+        for name in getattr(w, "names", [])[:3]:
+            assert f"<code>{name}</code>" in snapshot
+    assert f"{widgets[3].loss:.4f}" in widgets[3]._repr_mimebundle_()[0]["text/html"]
+    words = widgets[-1]
+    words.words = "one"
+    assert "mm-error" in words._repr_mimebundle_()[0]["text/html"] and "one word" in words.snapshot_html()
+
+
 @pytest.mark.dataset
 def test_live_widgets_on_the_dataset(counts):
-    """The chapter settings: the numbers Python keeps in sync with the browser, on the real data."""
+    """The chapter settings: the numbers Python keeps in step with the page, on the real data."""
     w = SmoothingExplorer(counts, k=1)
     assert round(w.loss, 4) == round(counts_nll(counts, bigram_probs(counts, 1)), 4)
     t = TrainingExplorer(counts)
-    assert t.losses[:100] == train_counts(counts, steps=100).losses and t.error == ""
+    run = train_counts(counts, steps=100)
+    assert t.losses == run.losses + [run.final_loss] and t.error == ""

@@ -6,7 +6,9 @@ from makemore_lib.counting import count_bigrams
 from makemore_lib.neural import net_probs, train_counts
 from makemore_lib.probabilities import bigram_probs, uniform_probs
 from makemore_lib.regularization import closest_smoothing, kl_divergence
-from makemore_lib.live import L2_OPTIONS, RegularizationExplorer, TrainingExplorer
+import pytest
+
+from makemore_lib.live import L2_OPTIONS, RegularizationExplorer, SettingError, TrainingExplorer
 
 SMALL = count_bigrams(["emma", "olivia", "ava", "isabella", "sophia"])
 
@@ -36,17 +38,18 @@ def test_training_widget_updates_and_reports_bad_input():
     first = w.losses
     w.steps = 40
     assert w.losses != first and len(w.names) == 5
-    w.lr = float("nan")
-    assert "learning rate" in w.error and math.isnan(w.loss)
-    w.lr = 10.0
-    assert w.error == ""
-    w.l2 = -0.5
-    assert "L2" in w.error
+    with pytest.raises(SettingError, match="learning rate lr must be a finite number >= 0, not nan"):
+        w.lr = float("nan")
+    assert w.lr == 50.0 and w.error == "" and not math.isnan(w.loss)     # refused: the widget is unchanged
+    with pytest.raises(SettingError, match="L2 strength l2 must be a finite number >= 0, not -0.5"):
+        w.l2 = -0.5
 
 
 def test_training_widget_reports_divergence():
-    w = TrainingExplorer(SMALL, steps=200, lr=1e30, l2=1.0)
-    assert "diverged" in w.error
+    w = TrainingExplorer(SMALL, steps=200, lr=500, l2=10.0)
+    assert w.error.startswith("training diverged with L2 strength l2 = 10") and w.names == []
+    with pytest.raises(SettingError, match="learning rate lr must be at most 500"):
+        TrainingExplorer(SMALL, lr=1e30)
 
 
 def test_regularization_widget_updates_and_reports_bad_steps():
@@ -54,10 +57,10 @@ def test_regularization_widget_updates_and_reports_bad_steps():
     loss = w.data_loss
     w.l2 = L2_OPTIONS[-1]
     assert w.data_loss > loss and w.error == ""
-    w.steps = -3
-    assert "steps" in w.error
-    w.steps = 30
-    assert w.error == ""
+    with pytest.raises(SettingError, match="steps must be between 1 and 500, not -3"):
+        w.steps = -3
+    w.steps = 31
+    assert w.error == "" and w.steps == 31
 
 
 def test_regularization_widget_on_real_data(counts):

@@ -23,9 +23,9 @@ def test_heatmap_rejects_bad_shape():
 
 def test_bigram_widget_shows_errors_escaped():
     w = BigramExplorer("emma")
-    assert w.output.value.count("mm-chip") == 5
-    w.text.value = "<b>x</b>"
-    assert "mm-error" in w.output.value
-    assert "<b>x" not in w.output.value and "&lt;b&gt;x" in w.output.value
-    w.text.value = "zoe"
-    assert "mm-error" not in w.output.value and w.output.value.count("mm-chip") == 4
+    assert w.snapshot_html().count("mm-chip") == 5
+    w.name = "<b>x</b>"
+    assert "mm-error" in w.snapshot_html()
+    assert "<b>x" not in w.snapshot_html() and "&lt;b&gt;x" in w.snapshot_html()
+    w.name = "zoe"
+    assert "mm-error" not in w.snapshot_html() and w.snapshot_html().count("mm-chip") == 4

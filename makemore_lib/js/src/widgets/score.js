@@ -1,12 +1,15 @@
 // ScoreNameWidget: type a name, see the probability of each of its bigrams and the name's average NLL.
 
+import { nameError, nameNll, scoreName } from "../maths.js";
+import { el, errorLine, fmtLoss, follow, frame, timed } from "../ui.js";
+
 function render({ model, el: host }) {
   const root = frame(host, "score", "Score a name");
   const P = model.get("probs");
   const box = el("input", { type: "text", value: model.get("name"), "aria-label": "name", "data-control": "name",
     placeholder: "type a name, a-z" });
   box.addEventListener("input", () => { model.set("name", box.value); model.save_changes(); });
-  const error = el("div", { class: "mm-error", role: "alert", "data-out": "error" });
+  const error = errorLine();
   const nll = el("b", { "data-out": "nll" });
   const body = el("tbody");
   const table = el("table", {}, [el("thead", {}, [el("tr", {}, [el("th", { text: "bigram" }),
@@ -16,16 +19,18 @@ function render({ model, el: host }) {
 
   const update = timed(root, () => {
     const name = model.get("name");
-    if (box.value !== name) box.value = name;
+    follow(box, name);
     const err = nameError(name);
-    error.textContent = err ? "⚠ " + err : "";
+    error.show(err);
     summary.style.display = table.style.display = err ? "none" : "";
-    if (err) { nll.textContent = ""; body.replaceChildren(); return; }
+    nll.textContent = "";
+    body.replaceChildren();
+    if (err) return;
     const scores = scoreName(name, P);
     body.replaceChildren(...scores.map((s) => el("tr", {}, [el("td", {}, [el("code", { text: s.bigram })]),
       el("td", { text: s.prob.toFixed(4) }), el("td", { text: Number.isFinite(s.logprob) ? s.logprob.toFixed(4) : "-∞" })])));
     nll.textContent = fmtLoss(nameNll(name, P));
-  });
+  }, error);
   model.on("change:name", update);
   update();
 }

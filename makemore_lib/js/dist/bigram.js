@@ -1,0 +1,154 @@
+// makemore_lib/js/src/limits.js
+var CHARS = ".abcdefghijklmnopqrstuvwxyz";
+var MAX_NAME_LENGTH = 100;
+
+// makemore_lib/js/src/maths.js
+function groupDigits(n) {
+  const text = String(n);
+  const sign = text.startsWith("-") ? "-" : "";
+  return sign + text.slice(sign.length).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+function reprChar(ch, quote) {
+  if (ch === "\\") return "\\\\";
+  if (ch === quote) return "\\" + quote;
+  if (ch === "	") return "\\t";
+  if (ch === "\n") return "\\n";
+  if (ch === "\r") return "\\r";
+  if (printable(ch)) return ch;
+  const code = ch.codePointAt(0);
+  if (code < 256) return "\\x" + code.toString(16).padStart(2, "0");
+  if (code < 65536) return "\\u" + code.toString(16).padStart(4, "0");
+  return "\\U" + code.toString(16).padStart(8, "0");
+}
+function printable(ch) {
+  return ch === " " || !/[\p{C}\p{Z}]/u.test(ch);
+}
+function pyRepr(text) {
+  const quote = text.includes("'") && !text.includes('"') ? '"' : "'";
+  return quote + [...text].map((ch) => reprChar(ch, quote)).join("") + quote;
+}
+function describe(ch) {
+  const shown = pyRepr(ch);
+  if (printable(ch) && !/[\s\u001c-\u001f\u0085]/u.test(ch)) return shown;
+  return `${shown} (U+${ch.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")})`;
+}
+function shorten(chars) {
+  return chars.length <= 40 ? chars.join("") : chars.slice(0, 37).join("") + "...";
+}
+function nameError(name, what = "name") {
+  if (typeof name !== "string") return `${what} must be a str, not ${name === null ? "NoneType" : typeof name}`;
+  const chars = [...name];
+  if (!chars.length) return `${what} is empty: a name needs at least one letter a-z`;
+  if (chars.length > MAX_NAME_LENGTH)
+    return `${what} is ${groupDigits(chars.length)} characters long: the longest name accepted has ${MAX_NAME_LENGTH}`;
+  for (let pos = 0; pos < chars.length; pos++) {
+    const ch = chars[pos];
+    if (ch === "." || !CHARS.includes(ch) || ch.length !== 1)
+      return `${what} ${pyRepr(shorten(chars))} has ${describe(ch)} at position ${pos}, which is not a lowercase letter a-z`;
+  }
+  return null;
+}
+function bigrams(name) {
+  const chars = [".", ...name, "."];
+  return chars.slice(1).map((ch, i) => chars[i] + ch);
+}
+
+// makemore_lib/js/src/ui.js
+function el(tag, attrs = {}, children = []) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (key === "text") node.textContent = value;
+    else if (key === "style") node.style.cssText = value;
+    else node.setAttribute(key, value);
+  }
+  for (const child of children) node.append(child);
+  return node;
+}
+var STYLE = `
+.mm-live { font: 14px/1.5 system-ui, sans-serif; color: #222; background: #fff; padding: 8px 10px;
+  border: 1px solid #d0d7de; border-radius: 6px; max-width: 640px; box-sizing: border-box; }
+.mm-live label { display: inline-block; min-width: 9em; }
+.mm-live .mm-row { margin: 4px 0; display: flex; align-items: center; gap: 8px; flex-wrap: wrap; }
+.mm-live input[type=range] { width: 220px; max-width: 100%; }
+.mm-live input[type=text], .mm-live input[type=number] { width: 12em; font: inherit; }
+.mm-live textarea { width: 100%; box-sizing: border-box; font: 13px/1.4 ui-monospace, monospace; }
+.mm-live .mm-value { font-family: ui-monospace, monospace; min-width: 5em; }
+.mm-live .mm-error { color: #b00020; }
+.mm-live code.mm-chip { background: #eef2f7; color: #123; padding: 1px 5px; border-radius: 4px; margin: 2px;
+  max-width: 100%; overflow-wrap: anywhere; display: inline-block; }
+.mm-live code.mm-chip:empty::before { content: "(empty)"; color: #777; font-style: italic; }
+.mm-live table { margin: 4px 0; border-collapse: collapse; font-family: ui-monospace, monospace; }
+.mm-live td, .mm-live th { padding: 1px 8px; text-align: right; border-bottom: 1px solid #eee; }
+.mm-live canvas { image-rendering: pixelated; border: 1px solid #ccc; cursor: crosshair; max-width: 100%; }
+.mm-live .mm-note { color: #555; font-size: 12px; }
+`;
+function frame(host, kind, title) {
+  const root = el("div", { class: "mm-live", "data-widget": kind }, [el("style", { text: STYLE })]);
+  if (title) root.append(el("div", { style: "font-weight:600", text: title }));
+  host.append(root);
+  return root;
+}
+function errorLine(out = "error") {
+  const line = el("div", { class: "mm-error", role: "alert", "data-out": out });
+  line.show = (message) => {
+    line.textContent = message ? "\u26A0 " + message : "";
+  };
+  return line;
+}
+function chips(names) {
+  return names.map((n) => el("code", n ? { class: "mm-chip", text: n } : { class: "mm-chip", title: "an empty name: the end token came first" }));
+}
+function timed(root, update, error) {
+  return (...args) => {
+    const start = performance.now();
+    try {
+      update(...args);
+    } catch (err) {
+      if (!error) throw err;
+      error.show(err.message);
+    }
+    root.dataset.updateMs = (performance.now() - start).toFixed(2);
+  };
+}
+function follow(box, value) {
+  if (box.value !== value) box.value = value;
+}
+
+// makemore_lib/js/src/widgets/bigram.js
+function render({ model, el: host }) {
+  const root = frame(host, "bigram", "");
+  const box = el("input", {
+    type: "text",
+    value: model.get("name"),
+    "aria-label": "name",
+    "data-control": "name",
+    placeholder: "type a name, a-z"
+  });
+  box.addEventListener("input", () => {
+    model.set("name", box.value);
+    model.save_changes();
+  });
+  const error = errorLine();
+  const count = el("span", { "data-out": "count" });
+  const pairs = el("div", { "data-out": "bigrams" });
+  root.append(
+    el("div", { class: "mm-row" }, [el("label", { text: "name" }), box]),
+    error,
+    el("div", {}, [count, pairs])
+  );
+  const update = timed(root, () => {
+    const name = model.get("name");
+    follow(box, name);
+    const err = nameError(name);
+    error.show(err);
+    const found = err ? [] : bigrams(name);
+    count.textContent = err ? "" : `${found.length} bigrams: `;
+    pairs.replaceChildren(...chips(found));
+  }, error);
+  model.on("change:name", update);
+  update();
+}
+var bigram_default = { render };
+export {
+  bigram_default as default
+};

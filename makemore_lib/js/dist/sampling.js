@@ -1,0 +1,254 @@
+// makemore_lib/js/src/limits.js
+var CHARS = ".abcdefghijklmnopqrstuvwxyz";
+var MAX_SAMPLED_NAME_LENGTH = 1e3;
+var MESSAGES = { "bigram": "bigram must be two characters from '.' and a-z, not {shown}", "seed_text": "seed must be a whole number, not {shown}", "diverged_lr": "training diverged with learning rate lr = {lr}: try a smaller lr", "diverged_l2": "training diverged with L2 strength l2 = {l2} (learning rate lr = {lr}): the same run without the penalty does not, so try a smaller l2", "overshoot": "the loss ended higher than it started: steps this large overshoot. The run is chaotic, so its last digits depend on rounding", "list_empty": "the list is empty: paste at least two words, separated by spaces, commas or new lines", "list_one_word": "the list has one word, {word}: paste at least two", "list_too_long": "the list is {size} characters long: the most accepted is {max}", "list_too_many": "the list has {count} words: the most accepted is {max}", "word_too_long": "words[{i}] is {size} characters long: the longest word accepted has {max}", "word_not_letter": "words[{i}] {word} has {ch} at position {pos}, which is not a letter, ' or -", "list_too_many_chars": "the list uses {count} different characters: the most accepted is {max}", "sampled_too_long": "probs do not end names: a sampled name passed {max} characters (check that column 0, the end token, can be reached)" };
+
+// makemore_lib/js/src/maths.js
+var f32 = Math.fround;
+function format(template, values) {
+  return template.replace(/\{(\w+)\}/g, (_, key) => String(values[key]));
+}
+function groupDigits(n) {
+  const text = String(n);
+  const sign = text.startsWith("-") ? "-" : "";
+  return sign + text.slice(sign.length).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+function reprChar(ch, quote) {
+  if (ch === "\\") return "\\\\";
+  if (ch === quote) return "\\" + quote;
+  if (ch === "	") return "\\t";
+  if (ch === "\n") return "\\n";
+  if (ch === "\r") return "\\r";
+  if (printable(ch)) return ch;
+  const code = ch.codePointAt(0);
+  if (code < 256) return "\\x" + code.toString(16).padStart(2, "0");
+  if (code < 65536) return "\\u" + code.toString(16).padStart(4, "0");
+  return "\\U" + code.toString(16).padStart(8, "0");
+}
+function printable(ch) {
+  return ch === " " || !/[\p{C}\p{Z}]/u.test(ch);
+}
+function pyRepr(text) {
+  const quote = text.includes("'") && !text.includes('"') ? '"' : "'";
+  return quote + [...text].map((ch) => reprChar(ch, quote)).join("") + quote;
+}
+function shorten(chars) {
+  return chars.length <= 40 ? chars.join("") : chars.slice(0, 37).join("") + "...";
+}
+function seedError(text, max) {
+  if (!/^\s*-?\d+\s*$/.test(text)) return format(MESSAGES.seed_text, { shown: pyRepr(shorten([...text])) });
+  const value = BigInt(text.trim());
+  return value >= 0n && value <= BigInt(max) ? null : `seed must be between 0 and ${groupDigits(max)}, not ${groupDigits(value)}`;
+}
+function bigramProbs(counts, k = 0) {
+  const kk = f32(k);
+  return counts.map((row) => {
+    let cells = row.map((c) => f32(c + kk));
+    let total = 0;
+    for (const v of cells) total = f32(total + v);
+    if (total === 0) {
+      cells = cells.map(() => 1);
+      total = f32(cells.length);
+    }
+    return cells.map((v) => f32(v / total));
+  });
+}
+function uniformProbs(size = CHARS.length) {
+  return Array.from({ length: size }, () => new Array(size).fill(f32(1 / size)));
+}
+function mt19937(seed) {
+  const mt = new Uint32Array(624);
+  mt[0] = Number(BigInt(seed) & 0xffffffffn);
+  for (let i = 1; i < 624; i++) mt[i] = Math.imul(1812433253, mt[i - 1] ^ mt[i - 1] >>> 30) + i >>> 0;
+  let index = 624;
+  return function next() {
+    if (index >= 624) {
+      for (let i = 0; i < 624; i++) {
+        const y2 = mt[i] & 2147483648 | mt[(i + 1) % 624] & 2147483647;
+        mt[i] = mt[(i + 397) % 624] ^ y2 >>> 1 ^ (y2 & 1 ? 2567483615 : 0);
+      }
+      index = 0;
+    }
+    let y = mt[index++];
+    y ^= y >>> 11;
+    y ^= y << 7 & 2636928640;
+    y ^= y << 15 & 4022730752;
+    y ^= y >>> 18;
+    return y >>> 0;
+  };
+}
+function exponential(next) {
+  const a = next(), b = next();
+  const u = ((a & 2097151) * 4294967296 + b) / 9007199254740992;
+  return f32(-Math.log1p(-u));
+}
+function drawIndex(row, next) {
+  let best = 0, bestValue = -Infinity;
+  for (let j = 0; j < row.length; j++) {
+    const value = f32(f32(row[j]) / exponential(next));
+    if (value > bestValue) {
+      best = j;
+      bestValue = value;
+    }
+  }
+  return best;
+}
+function sampleNames(probs, seed, count, itos = CHARS) {
+  const chars = [...itos];
+  const next = mt19937(seed);
+  const names = [];
+  while (names.length < count) {
+    let ix = 0, out = [];
+    for (; ; ) {
+      ix = drawIndex(probs[ix], next);
+      if (ix === 0) break;
+      out.push(chars[ix]);
+      if (out.length > MAX_SAMPLED_NAME_LENGTH) throw new Error(format(MESSAGES.sampled_too_long, { max: groupDigits(MAX_SAMPLED_NAME_LENGTH) }));
+    }
+    names.push(out.join(""));
+  }
+  return names;
+}
+
+// makemore_lib/js/src/ui.js
+function el(tag, attrs = {}, children = []) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (key === "text") node.textContent = value;
+    else if (key === "style") node.style.cssText = value;
+    else node.setAttribute(key, value);
+  }
+  for (const child of children) node.append(child);
+  return node;
+}
+var STYLE = `
+.mm-live { font: 14px/1.5 system-ui, sans-serif; color: #222; background: #fff; padding: 8px 10px;
+  border: 1px solid #d0d7de; border-radius: 6px; max-width: 640px; box-sizing: border-box; }
+.mm-live label { display: inline-block; min-width: 9em; }
+.mm-live .mm-row { margin: 4px 0; display: flex; align-items: center; gap: 8px; flex-wrap: wrap; }
+.mm-live input[type=range] { width: 220px; max-width: 100%; }
+.mm-live input[type=text], .mm-live input[type=number] { width: 12em; font: inherit; }
+.mm-live textarea { width: 100%; box-sizing: border-box; font: 13px/1.4 ui-monospace, monospace; }
+.mm-live .mm-value { font-family: ui-monospace, monospace; min-width: 5em; }
+.mm-live .mm-error { color: #b00020; }
+.mm-live code.mm-chip { background: #eef2f7; color: #123; padding: 1px 5px; border-radius: 4px; margin: 2px;
+  max-width: 100%; overflow-wrap: anywhere; display: inline-block; }
+.mm-live code.mm-chip:empty::before { content: "(empty)"; color: #777; font-style: italic; }
+.mm-live table { margin: 4px 0; border-collapse: collapse; font-family: ui-monospace, monospace; }
+.mm-live td, .mm-live th { padding: 1px 8px; text-align: right; border-bottom: 1px solid #eee; }
+.mm-live canvas { image-rendering: pixelated; border: 1px solid #ccc; cursor: crosshair; max-width: 100%; }
+.mm-live .mm-note { color: #555; font-size: 12px; }
+`;
+function frame(host, kind, title) {
+  const root = el("div", { class: "mm-live", "data-widget": kind }, [el("style", { text: STYLE })]);
+  if (title) root.append(el("div", { style: "font-weight:600", text: title }));
+  host.append(root);
+  return root;
+}
+function errorLine(out = "error") {
+  const line = el("div", { class: "mm-error", role: "alert", "data-out": out });
+  line.show = (message) => {
+    line.textContent = message ? "\u26A0 " + message : "";
+  };
+  return line;
+}
+function intSlider(label, min, max, value, onChange, name) {
+  const input = el("input", { type: "range", min, max, step: 1, value, "aria-label": label, "data-control": name });
+  const shown = el("span", { class: "mm-value", text: String(value) });
+  input.addEventListener("input", () => {
+    shown.textContent = input.value;
+    onChange(Number(input.value));
+  });
+  const set = (v) => {
+    input.value = v;
+    shown.textContent = String(v);
+  };
+  return { row: el("div", { class: "mm-row" }, [el("label", { text: label }), input, shown]), input, set };
+}
+function chips(names) {
+  return names.map((n) => el("code", n ? { class: "mm-chip", text: n } : { class: "mm-chip", title: "an empty name: the end token came first" }));
+}
+function timed(root, update, error) {
+  return (...args) => {
+    const start = performance.now();
+    try {
+      update(...args);
+    } catch (err) {
+      if (!error) throw err;
+      error.show(err.message);
+    }
+    root.dataset.updateMs = (performance.now() - start).toFixed(2);
+  };
+}
+var SEED_NOTE = "The names are the ones torch.multinomial draws with torch.Generator().manual_seed(seed) in the lecture's loop: the page draws them itself, with the same generator (mt19937) and arithmetic.";
+
+// makemore_lib/js/src/widgets/sampling.js
+function render({ model, el: host }) {
+  const root = frame(host, "sampling", "Sampling names from a bigram model");
+  const counts = model.get("counts");
+  const [k] = model.get("k"), [maxSeed] = model.get("max_seed");
+  const tables = { counts: bigramProbs(counts, 0), "smoothed counts": bigramProbs(counts, k), uniform: uniformProbs() };
+  const seedBox = el("input", {
+    type: "text",
+    value: String(model.get("seed")),
+    "aria-label": "seed",
+    "data-control": "seed",
+    inputmode: "numeric"
+  });
+  const error = errorLine();
+  seedBox.addEventListener("input", () => {
+    const err = seedError(seedBox.value, maxSeed);
+    error.show(err);
+    names.style.opacity = err ? "0.3" : "";
+    if (!err) {
+      model.set({ seed: Number(seedBox.value), draws: 0 });
+      model.save_changes();
+    }
+  });
+  const nSlider = intSlider("names", 1, model.get("max_n")[0], model.get("n"), (v) => {
+    model.set("n", v);
+    model.save_changes();
+  }, "n");
+  const select = el(
+    "select",
+    { "aria-label": "model", "data-control": "model" },
+    model.get("models").map((value) => el("option", { value, text: value === "smoothed counts" ? `${value} (k = ${k})` : value }))
+  );
+  select.value = model.get("model");
+  select.addEventListener("change", () => {
+    model.set("model", select.value);
+    model.save_changes();
+  });
+  const button = el("button", { type: "button", "data-control": "sample", text: "sample again" });
+  button.addEventListener("click", () => {
+    model.set("draws", model.get("draws") + 1);
+    model.save_changes();
+  });
+  const info = el("div", { class: "mm-note", "data-out": "info" });
+  const names = el("div", { "data-out": "names" });
+  root.append(
+    el("div", { class: "mm-row" }, [el("label", { text: "seed" }), seedBox]),
+    error,
+    nSlider.row,
+    el("div", { class: "mm-row" }, [el("label", { text: "model" }), select, button]),
+    info,
+    names,
+    el("div", { class: "mm-note", text: SEED_NOTE })
+  );
+  const update = timed(root, () => {
+    const seed = model.get("seed"), n = model.get("n"), draws = model.get("draws");
+    if (seedBox.value.trim() !== String(seed)) seedBox.value = String(seed);
+    error.show(null);
+    names.style.opacity = "";
+    nSlider.set(n);
+    select.value = model.get("model");
+    info.textContent = `seed ${seed}, batch ${draws + 1}`;
+    names.replaceChildren(...chips(sampleNames(tables[model.get("model")], seed, (draws + 1) * n).slice(draws * n)));
+  }, error);
+  for (const name of ["seed", "n", "model", "draws"]) model.on(`change:${name}`, update);
+  update();
+}
+var sampling_default = { render };
+export {
+  sampling_default as default
+};

@@ -1,0 +1,316 @@
+// makemore_lib/js/src/limits.js
+var CHARS = ".abcdefghijklmnopqrstuvwxyz";
+var MAX_SAMPLED_NAME_LENGTH = 1e3;
+var MESSAGES = { "bigram": "bigram must be two characters from '.' and a-z, not {shown}", "seed_text": "seed must be a whole number, not {shown}", "diverged_lr": "training diverged with learning rate lr = {lr}: try a smaller lr", "diverged_l2": "training diverged with L2 strength l2 = {l2} (learning rate lr = {lr}): the same run without the penalty does not, so try a smaller l2", "overshoot": "the loss ended higher than it started: steps this large overshoot. The run is chaotic, so its last digits depend on rounding", "list_empty": "the list is empty: paste at least two words, separated by spaces, commas or new lines", "list_one_word": "the list has one word, {word}: paste at least two", "list_too_long": "the list is {size} characters long: the most accepted is {max}", "list_too_many": "the list has {count} words: the most accepted is {max}", "word_too_long": "words[{i}] is {size} characters long: the longest word accepted has {max}", "word_not_letter": "words[{i}] {word} has {ch} at position {pos}, which is not a letter, ' or -", "list_too_many_chars": "the list uses {count} different characters: the most accepted is {max}", "sampled_too_long": "probs do not end names: a sampled name passed {max} characters (check that column 0, the end token, can be reached)" };
+
+// makemore_lib/js/src/maths.js
+var f32 = Math.fround;
+function format(template, values) {
+  return template.replace(/\{(\w+)\}/g, (_, key) => String(values[key]));
+}
+function groupDigits(n) {
+  const text = String(n);
+  const sign = text.startsWith("-") ? "-" : "";
+  return sign + text.slice(sign.length).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+function pyG(x) {
+  if (Number.isNaN(x)) return "nan";
+  if (!Number.isFinite(x)) return x > 0 ? "inf" : "-inf";
+  if (x === 0) return Object.is(x, -0) ? "-0" : "0";
+  const [mantissa, exp] = x.toExponential(5).split("e");
+  const e = Number(exp);
+  const strip = (s) => s.includes(".") ? s.replace(/0+$/, "").replace(/\.$/, "") : s;
+  if (e < -4 || e >= 6) return `${strip(mantissa)}e${e < 0 ? "-" : "+"}${String(Math.abs(e)).padStart(2, "0")}`;
+  return strip(x.toFixed(Math.max(0, 5 - e)));
+}
+function lossAndProbs(N, W, P, total, l2, V) {
+  let ll = 0, sq = 0;
+  for (let i = 0; i < V; i++) {
+    const o = i * V;
+    let m = -Infinity;
+    for (let j = 0; j < V; j++) if (W[o + j] > m) m = W[o + j];
+    let s = 0;
+    for (let j = 0; j < V; j++) {
+      const e = Math.exp(W[o + j] - m);
+      P[o + j] = e;
+      s += e;
+    }
+    const lse = m + Math.log(s);
+    for (let j = 0; j < V; j++) {
+      const w = W[o + j];
+      ll += N[o + j] * (w - lse);
+      sq += w * w;
+      P[o + j] /= s;
+    }
+  }
+  return { data: -ll / total, penalty: l2 * sq / (V * V) };
+}
+function trainCounts(counts, W0, steps, lr, l2) {
+  const V = counts.length;
+  const N = Float64Array.from(counts.flat());
+  const W = Float64Array.from(W0.flat());
+  const P = new Float64Array(V * V);
+  const rowTotals = counts.map((row) => row.reduce((a, b) => a + b, 0));
+  const total = rowTotals.reduce((a, b) => a + b, 0);
+  const decay = 2 * l2 / (V * V);
+  const losses = [];
+  for (let s = 0; ; s++) {
+    const { data, penalty } = lossAndProbs(N, W, P, total, l2, V);
+    losses.push(data + penalty);
+    if (s === steps) {
+      const rows = Array.from({ length: V }, (_, i) => Array.from(W.subarray(i * V, i * V + V)));
+      return { W: rows, losses, data, penalty };
+    }
+    for (let i = 0; i < V; i++)
+      for (let j = 0; j < V; j++) {
+        const x = i * V + j;
+        W[x] -= lr * ((rowTotals[i] * P[x] - N[x]) / total + decay * W[x]);
+      }
+  }
+}
+function diverged(run, limit) {
+  return !(run.losses.every((x) => Number.isFinite(x) && x < limit) && run.W.every((row) => row.every(Number.isFinite)));
+}
+function divergenceMessage(counts, W0, steps, lr, l2, limit) {
+  const blameL2 = l2 > 0 && !diverged(trainCounts(counts, W0, steps, lr, 0), limit);
+  return format(blameL2 ? MESSAGES.diverged_l2 : MESSAGES.diverged_lr, { lr: pyG(lr), l2: pyG(l2) });
+}
+function softmaxRows(W) {
+  return W.map((row) => {
+    let m = -Infinity;
+    for (const x of row) if (x > m) m = x;
+    let s = 0;
+    for (const x of row) s += Math.exp(x - m);
+    const lse = m + Math.log(s);
+    return row.map((x) => f32(Math.exp(x - lse)));
+  });
+}
+function mt19937(seed) {
+  const mt = new Uint32Array(624);
+  mt[0] = Number(BigInt(seed) & 0xffffffffn);
+  for (let i = 1; i < 624; i++) mt[i] = Math.imul(1812433253, mt[i - 1] ^ mt[i - 1] >>> 30) + i >>> 0;
+  let index = 624;
+  return function next() {
+    if (index >= 624) {
+      for (let i = 0; i < 624; i++) {
+        const y2 = mt[i] & 2147483648 | mt[(i + 1) % 624] & 2147483647;
+        mt[i] = mt[(i + 397) % 624] ^ y2 >>> 1 ^ (y2 & 1 ? 2567483615 : 0);
+      }
+      index = 0;
+    }
+    let y = mt[index++];
+    y ^= y >>> 11;
+    y ^= y << 7 & 2636928640;
+    y ^= y << 15 & 4022730752;
+    y ^= y >>> 18;
+    return y >>> 0;
+  };
+}
+function exponential(next) {
+  const a = next(), b = next();
+  const u = ((a & 2097151) * 4294967296 + b) / 9007199254740992;
+  return f32(-Math.log1p(-u));
+}
+function drawIndex(row, next) {
+  let best = 0, bestValue = -Infinity;
+  for (let j = 0; j < row.length; j++) {
+    const value = f32(f32(row[j]) / exponential(next));
+    if (value > bestValue) {
+      best = j;
+      bestValue = value;
+    }
+  }
+  return best;
+}
+function sampleNames(probs, seed, count, itos = CHARS) {
+  const chars = [...itos];
+  const next = mt19937(seed);
+  const names = [];
+  while (names.length < count) {
+    let ix = 0, out = [];
+    for (; ; ) {
+      ix = drawIndex(probs[ix], next);
+      if (ix === 0) break;
+      out.push(chars[ix]);
+      if (out.length > MAX_SAMPLED_NAME_LENGTH) throw new Error(format(MESSAGES.sampled_too_long, { max: groupDigits(MAX_SAMPLED_NAME_LENGTH) }));
+    }
+    names.push(out.join(""));
+  }
+  return names;
+}
+
+// makemore_lib/js/src/ui.js
+function el(tag, attrs = {}, children = []) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (key === "text") node.textContent = value;
+    else if (key === "style") node.style.cssText = value;
+    else node.setAttribute(key, value);
+  }
+  for (const child of children) node.append(child);
+  return node;
+}
+var STYLE = `
+.mm-live { font: 14px/1.5 system-ui, sans-serif; color: #222; background: #fff; padding: 8px 10px;
+  border: 1px solid #d0d7de; border-radius: 6px; max-width: 640px; box-sizing: border-box; }
+.mm-live label { display: inline-block; min-width: 9em; }
+.mm-live .mm-row { margin: 4px 0; display: flex; align-items: center; gap: 8px; flex-wrap: wrap; }
+.mm-live input[type=range] { width: 220px; max-width: 100%; }
+.mm-live input[type=text], .mm-live input[type=number] { width: 12em; font: inherit; }
+.mm-live textarea { width: 100%; box-sizing: border-box; font: 13px/1.4 ui-monospace, monospace; }
+.mm-live .mm-value { font-family: ui-monospace, monospace; min-width: 5em; }
+.mm-live .mm-error { color: #b00020; }
+.mm-live code.mm-chip { background: #eef2f7; color: #123; padding: 1px 5px; border-radius: 4px; margin: 2px;
+  max-width: 100%; overflow-wrap: anywhere; display: inline-block; }
+.mm-live code.mm-chip:empty::before { content: "(empty)"; color: #777; font-style: italic; }
+.mm-live table { margin: 4px 0; border-collapse: collapse; font-family: ui-monospace, monospace; }
+.mm-live td, .mm-live th { padding: 1px 8px; text-align: right; border-bottom: 1px solid #eee; }
+.mm-live canvas { image-rendering: pixelated; border: 1px solid #ccc; cursor: crosshair; max-width: 100%; }
+.mm-live .mm-note { color: #555; font-size: 12px; }
+`;
+function frame(host, kind, title) {
+  const root = el("div", { class: "mm-live", "data-widget": kind }, [el("style", { text: STYLE })]);
+  if (title) root.append(el("div", { style: "font-weight:600", text: title }));
+  host.append(root);
+  return root;
+}
+function errorLine(out = "error") {
+  const line = el("div", { class: "mm-error", role: "alert", "data-out": out });
+  line.show = (message) => {
+    line.textContent = message ? "\u26A0 " + message : "";
+  };
+  return line;
+}
+function optionSlider(label, options, value, onChange, name) {
+  const nearest = (v) => Math.max(0, options.reduce((best, x, i) => x <= v ? i : best, 0));
+  const input = el("input", {
+    type: "range",
+    min: 0,
+    max: options.length - 1,
+    step: 1,
+    value: nearest(value),
+    "aria-label": label,
+    "data-control": name
+  });
+  const shown = el("span", { class: "mm-value", text: String(value) });
+  input.addEventListener("input", () => {
+    const v = options[Number(input.value)];
+    shown.textContent = String(v);
+    onChange(v);
+  });
+  const set = (v) => {
+    input.value = nearest(v);
+    shown.textContent = String(v);
+  };
+  return { row: el("div", { class: "mm-row" }, [el("label", { text: label }), input, shown]), input, set };
+}
+function intSlider(label, min, max, value, onChange, name) {
+  const input = el("input", { type: "range", min, max, step: 1, value, "aria-label": label, "data-control": name });
+  const shown = el("span", { class: "mm-value", text: String(value) });
+  input.addEventListener("input", () => {
+    shown.textContent = input.value;
+    onChange(Number(input.value));
+  });
+  const set = (v) => {
+    input.value = v;
+    shown.textContent = String(v);
+  };
+  return { row: el("div", { class: "mm-row" }, [el("label", { text: label }), input, shown]), input, set };
+}
+function lossCurveSvg(losses, width = 420, height = 150) {
+  const [left, right, top, bottom] = [52, 10, 10, 26];
+  const finite = losses.filter(Number.isFinite);
+  const low = Math.min(...finite), high = Math.max(...finite), span = high - low || 1;
+  const n = Math.max(losses.length - 1, 1);
+  const pts = losses.map((v, i) => `${(left + (width - left - right) * i / n).toFixed(1)},${(top + (height - top - bottom) * (high - v) / span).toFixed(1)}`).join(" ");
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" role="img" style="max-width:100%"
+    aria-label="loss curve from ${losses[0].toFixed(3)} to ${losses[losses.length - 1].toFixed(3)} over ${losses.length - 1} steps"
+    viewBox="0 0 ${width} ${height}" style="background:#fff;font:11px sans-serif;fill:#333">
+    <line x1="${left}" y1="${height - bottom}" x2="${width - right}" y2="${height - bottom}" stroke="#888"/>
+    <line x1="${left}" y1="${top}" x2="${left}" y2="${height - bottom}" stroke="#888"/>
+    <text x="${left - 4}" y="${top + 4}" text-anchor="end">${high.toFixed(3)}</text>
+    <text x="${left - 4}" y="${height - bottom}" text-anchor="end">${low.toFixed(3)}</text>
+    <text x="${left}" y="${height - 8}">step 0</text>
+    <text x="${width - right}" y="${height - 8}" text-anchor="end">step ${losses.length - 1}</text>
+    <polyline points="${pts}" fill="none" stroke="#2b6cb0" stroke-width="2"/></svg>`;
+}
+function chips(names) {
+  return names.map((n) => el("code", n ? { class: "mm-chip", text: n } : { class: "mm-chip", title: "an empty name: the end token came first" }));
+}
+function timed(root, update, error) {
+  return (...args) => {
+    const start = performance.now();
+    try {
+      update(...args);
+    } catch (err) {
+      if (!error) throw err;
+      error.show(err.message);
+    }
+    root.dataset.updateMs = (performance.now() - start).toFixed(2);
+  };
+}
+function saver(model) {
+  return (name) => (v) => {
+    model.set(name, v);
+    model.save_changes();
+  };
+}
+var SEED_NOTE = "The names are the ones torch.multinomial draws with torch.Generator().manual_seed(seed) in the lecture's loop: the page draws them itself, with the same generator (mt19937) and arithmetic.";
+
+// makemore_lib/js/src/widgets/training.js
+function render({ model, el: host }) {
+  const root = frame(host, "training", "Training the neural net by gradient descent");
+  const counts = model.get("counts");
+  const W0 = model.get("w0");
+  const [maxSteps, limit] = model.get("limits");
+  const set = saver(model);
+  const lr = optionSlider("learning rate", model.get("lr_options"), model.get("lr"), set("lr"), "lr");
+  const steps = intSlider("steps", 1, maxSteps, model.get("steps"), set("steps"), "steps");
+  const l2 = optionSlider("L2 strength \u03BB", model.get("l2_options"), model.get("l2"), set("l2"), "l2");
+  const curve = el("div");
+  const error = errorLine();
+  const warning = errorLine("warning");
+  warning.setAttribute("role", "status");
+  const first = el("b", { "data-out": "first" });
+  const loss = el("b", { "data-out": "loss" });
+  const data = el("b", { "data-out": "data" });
+  const names = el("div", { "data-out": "names" });
+  const afterLabel = el("label");
+  const namesLabel = el("span");
+  const results = el("div", {}, [
+    el("div", { class: "mm-row" }, [el("label", { text: "loss at the start" }), first]),
+    el("div", { class: "mm-row" }, [afterLabel, loss, el("span", { text: "of which data loss" }), data]),
+    el("div", {}, [namesLabel, names])
+  ]);
+  root.append(lr.row, steps.row, l2.row, error, warning, curve, results, el("div", {
+    class: "mm-note",
+    text: "Loss = data loss (average NLL) + \u03BB\xB7mean(W\xB2). " + SEED_NOTE
+  }));
+  const update = timed(root, () => {
+    const [rate, n, lambda] = [model.get("lr"), model.get("steps"), model.get("l2")];
+    lr.set(rate);
+    steps.set(n);
+    l2.set(lambda);
+    const run = trainCounts(counts, W0, n, rate, lambda);
+    const bad = diverged(run, limit);
+    error.show(bad ? divergenceMessage(counts, W0, n, rate, lambda, limit) : null);
+    const higher = !bad && run.losses[run.losses.length - 1] > run.losses[0];
+    warning.show(higher ? MESSAGES.overshoot : null);
+    results.style.display = bad ? "none" : "";
+    curve.innerHTML = bad ? "" : lossCurveSvg(run.losses);
+    names.replaceChildren();
+    if (bad) return;
+    afterLabel.textContent = `loss after ${n} steps`;
+    first.textContent = run.losses[0].toFixed(4);
+    loss.textContent = run.losses[run.losses.length - 1].toFixed(4);
+    data.textContent = run.data.toFixed(4);
+    namesLabel.textContent = `five names (seed ${model.get("seed")}): `;
+    names.replaceChildren(...chips(sampleNames(softmaxRows(run.W), model.get("seed"), 5)));
+  }, error);
+  for (const name of ["lr", "steps", "l2", "seed"]) model.on(`change:${name}`, update);
+  update();
+}
+var training_default = { render };
+export {
+  training_default as default
+};

@@ -1,0 +1,52 @@
+// WordListWidget: paste your own words; their characters are the vocabulary; counts, loss and samples, in the page.
+
+import { WORDLIST, bigramProbs, countBigrams, countsNll, groupDigits, parseWords, sampleNames } from "../maths.js";
+import { SEED_NOTE, chips, el, errorLine, fmtLoss, frame, heatmapCanvas, optionSlider, saver, timed } from "../ui.js";
+
+function render({ model, el: host }) {
+  const root = frame(host, "wordlist", "Your own word list");
+  const set = saver(model);
+  const box = el("textarea", { rows: 5, "aria-label": "your words", "data-control": "words",
+    placeholder: "paste words: one per line, or separated by spaces or commas" });
+  box.value = model.get("words");
+  box.addEventListener("input", () => { model.set("words", box.value); model.save_changes(); });
+  const k = optionSlider("k (fake counts)", model.get("k_options"), model.get("k"), set("k"), "k");
+  const error = errorLine();
+  const vocab = el("div", { "data-out": "vocab" });
+  const loss = el("b", { "data-out": "loss" });
+  const canvas = heatmapCanvas(12);
+  const names = el("div", { "data-out": "names" });
+  const namesLabel = el("span");
+  const results = el("div", {}, [vocab,
+    el("div", { class: "mm-row" }, [el("label", { text: "loss (average NLL)" }), loss]),
+    el("div", { class: "mm-row" }, [canvas, el("span", { class: "mm-note",
+      text: "bigram counts: row = first character, column = the next one; . starts and ends a word" })]),
+    el("div", {}, [namesLabel, names])]);
+  const limits = `Limits: ${WORDLIST.min_words} to ${groupDigits(WORDLIST.max_words)} words of letters (and ' or -), ` +
+    `at most ${WORDLIST.max_word_length} letters a word, ${groupDigits(WORDLIST.max_text)} characters and ` +
+    `${WORDLIST.max_chars} different letters.`;
+  root.append(box, el("div", { class: "mm-note", text: limits }), k.row, error, results,
+    el("div", { class: "mm-note", text: SEED_NOTE }));
+
+  const update = timed(root, () => {
+    const text = model.get("words");
+    if (box.value !== text) box.value = text;
+    k.set(model.get("k"));
+    const parsed = parseWords(text);
+    error.show(parsed.error);
+    results.style.display = parsed.error ? "none" : "";
+    names.replaceChildren();
+    if (parsed.error) return;
+    const counts = countBigrams(parsed.words, parsed.itos);
+    const P = bigramProbs(counts, model.get("k"));
+    vocab.textContent = `${parsed.words.length} words, ${parsed.itos.length} characters: ${parsed.itos.join(" ")}`;
+    loss.textContent = fmtLoss(countsNll(counts, P));
+    canvas.draw(counts, Math.max(...counts.flat()), `bigram counts of your list, ${parsed.itos.length} by ${parsed.itos.length}`, parsed.itos);
+    namesLabel.textContent = `${model.get("n")} words sampled (seed ${model.get("seed")}): `;
+    names.replaceChildren(...chips(sampleNames(P, model.get("seed"), model.get("n"), parsed.itos)));
+  }, error);
+  for (const name of ["words", "k", "seed", "n"]) model.on(`change:${name}`, update);
+  update();
+}
+
+export default { render };

@@ -1,0 +1,117 @@
+// node --test for js/src/maths.js, on cases generated from makemore_lib (tests/js_fixtures.py writes
+// fixtures.json; tests/test_js.py fails when the library and the fixtures disagree, and runs this suite).
+
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import test from "node:test";
+
+import {
+  bigramError, bigramProbs, closestSmoothing, countBigrams, countsNll, diverged, divergenceMessage, mt19937,
+  nameError, nameNll, parseWords, pyG, pyRepr, sampleNames, scoreName, seedError, softmaxRows, trainCounts,
+  uniformProbs,
+} from "../src/maths.js";
+import { CHARS } from "../src/limits.js";
+
+const F = JSON.parse(readFileSync(new URL("./fixtures.json", import.meta.url), "utf8"));
+const num = (x) => (typeof x === "string" ? Number(x.replace("inf", "Infinity")) : x);
+const close = (got, want, tol, what) =>
+  assert.ok(Math.abs(got - want) <= tol * Math.max(1, Math.abs(want)) || got === want, `${what}: ${got} vs ${want}`);
+
+test("counts of the names equal count_bigrams", () => {
+  assert.deepEqual(countBigrams(F.names), F.counts);
+});
+
+// P is float32: torch sums a row in its own (CPU-dependent) order, so at a fractional k the row total, and P, can
+// differ from the page's by a few units in the last place (2**-21 is four of them); at whole k they are equal.
+test("P at every k equals bigram_probs to float32 rounding", () => {
+  for (const [k, want] of Object.entries(F.probs)) {
+    const P = bigramProbs(F.counts, Number(k));
+    P.forEach((row, i) => row.forEach((p, j) => close(p, want[i][j], 2 ** -21, `P[${i}][${j}] at k = ${k}`)));
+    if (Number.isInteger(Number(k))) assert.deepEqual(P, want, `k = ${k}`);
+  }
+  assert.deepEqual(uniformProbs(), F.uniform);
+});
+
+test("the loss of the counts and of names equal counts_nll and name_nll", () => {
+  for (const [k, want] of Object.entries(F.counts_nll)) close(countsNll(F.counts, bigramProbs(F.counts, Number(k))), want, 1e-6, `k = ${k}`);
+  for (const c of F.name_nll) {
+    const P = F.probs[c.k];
+    assert.equal(nameNll(c.name, P), num(c.nll), c.name);
+    assert.deepEqual(scoreName(c.name, P).map((s) => [s.bigram, s.prob, s.logprob]), c.scores.map(([b, p, l]) => [b, p, num(l)]));
+  }
+});
+
+test("training steps equal train_counts (losses, W and the net's P)", () => {
+  for (const c of F.training) {
+    const run = trainCounts(F.counts, F.w0, c.steps, c.lr, c.l2);
+    assert.equal(run.losses.length, c.losses.length);
+    run.losses.forEach((x, i) => close(x, c.losses[i], 1e-12, `loss ${i} of ${JSON.stringify([c.steps, c.lr, c.l2])}`));
+    run.W.forEach((row, i) => row.forEach((w, j) => close(w, c.W[i][j], 1e-6, `W[${i}][${j}]`)));   // W is float32 in Python
+    softmaxRows(c.W).forEach((row, i) => row.forEach((p, j) => close(p, c.probs[i][j], 2 ** -22, `P[${i}][${j}]`)));
+  }
+});
+
+test("divergence: the same verdict and message as live.training", () => {
+  for (const c of F.divergence) {
+    const run = trainCounts(F.counts, F.w0, c.steps, c.lr, c.l2);
+    assert.equal(diverged(run, F.diverged_limit), c.diverged, JSON.stringify(c));
+    assert.equal(divergenceMessage(F.counts, F.w0, c.steps, c.lr, c.l2, F.diverged_limit), c.message);
+  }
+});
+
+test("λ ↔ k: closestSmoothing finds closest_smoothing's k", () => {
+  for (const c of F.closest_smoothing) {
+    const got = closestSmoothing(F.counts, c.probs);
+    assert.equal(got.k, c.k);
+    close(got.kl, c.kl, 1e-9, "kl");
+  }
+});
+
+test("sampleNames draws torch's names for every seed and model", () => {
+  for (const c of F.samples) {
+    const P = c.k === "uniform" ? F.uniform : F.probs[c.k];
+    assert.deepEqual(sampleNames(P, c.seed, c.names.length), c.names, `k = ${c.k}, seed ${c.seed}`);
+  }
+});
+
+test("mt19937 is the reference generator (10,000th output for the default seed 5489)", () => {
+  const next = mt19937(5489);
+  let x;
+  for (let i = 0; i < 10000; i++) x = next();
+  assert.equal(x, 4123659995);   // the C++ standard's check value for std::mt19937
+});
+
+test("messages for bad names, bigrams and seeds are Python's", () => {
+  for (const [text, want] of F.name_errors) assert.equal(nameError(text), want, JSON.stringify(text));
+  for (const [text, want] of F.bigram_errors) assert.equal(bigramError(text), want, JSON.stringify(text));
+  for (const [text, want] of F.seed_errors) assert.equal(seedError(text, 4294967295), want, JSON.stringify(text));
+});
+
+test("values are written as Python writes them (repr, :g)", () => {
+  for (const [text, want] of F.reprs) assert.equal(pyRepr(text.length <= 40 ? text : [...text].slice(0, 37).join("") + "..."), want);
+  for (const [x, want] of F.floats) assert.equal(pyG(x), want, String(x));
+});
+
+test("your own word list: words, vocabulary, counts, loss, samples and messages as Python", () => {
+  for (const c of F.word_lists) {
+    const text = typeof c.text === "string" ? c.text : c.text[0].repeat(c.text[1]);
+    const parsed = parseWords(text);
+    assert.equal(parsed.error ?? null, c.error, JSON.stringify(text.slice(0, 40)));
+    if (c.error) continue;
+    assert.deepEqual(parsed.words, c.words);
+    assert.deepEqual(parsed.itos, c.itos);
+    const counts = countBigrams(parsed.words, parsed.itos);
+    assert.deepEqual(counts, c.counts);
+    for (const [k, want] of Object.entries(c.k)) {
+      const P = bigramProbs(counts, Number(k));
+      P.forEach((row, i) => row.forEach((p, j) => close(p, want.probs[i][j], 2 ** -23, "P")));
+      close(countsNll(counts, P), want.loss, 1e-12, "loss");
+      for (const [seed, names] of Object.entries(want.samples))
+        assert.deepEqual(sampleNames(want.probs, Number(seed), names.length, parsed.itos), names, `seed ${seed}, k = ${k}`);
+    }
+  }
+});
+
+test("the vocabulary is makemore_lib's", () => {
+  assert.equal(CHARS, ".abcdefghijklmnopqrstuvwxyz");
+});

@@ -1,0 +1,86 @@
+"""Build the widgets' front ends: write ``js/src/limits.js`` from Python's limits and messages, then bundle each
+widget's module (``js/src/widgets/<name>.js`` and what it imports) into ``js/dist/<name>.js`` with esbuild.
+
+The bundles are committed, so installing makemore_lib (pip, Colab) needs no node; ``tests/test_js.py`` bundles
+again and fails when a committed bundle is stale. Needs node and the repository's ``npm ci`` (esbuild).
+
+    python -m makemore_lib.live.build            # write limits.js and js/dist/
+    python -m makemore_lib.live.build --check    # only report what is stale (exit status 1)
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from ..vocabulary import MAX_NAME_LENGTH, chars
+from ..regularization import SMOOTHING_GRID
+from .common import DIST, JS, MAX_SAMPLED_NAME_LENGTH, MESSAGES, WORDLIST
+
+ROOT = JS.parent.parent
+SRC = JS / "src"
+WIDGETS = ("bigram", "sampling", "score", "smoothing", "training", "regularization", "wordlist")
+ESBUILD = ROOT / "node_modules" / ".bin" / "esbuild"
+
+
+def limits_js() -> str:
+    """The text of ``js/src/limits.js``: every limit and message template the page uses, from Python.
+
+    >>> "export const MAX_NAME_LENGTH = 100;" in limits_js()
+    True
+    """
+    values = {
+        "CHARS": chars,
+        "MAX_NAME_LENGTH": MAX_NAME_LENGTH,
+        "MAX_SAMPLED_NAME_LENGTH": MAX_SAMPLED_NAME_LENGTH,
+        "SMOOTHING_GRID": SMOOTHING_GRID,
+        "WORDLIST": WORDLIST,
+        "MESSAGES": MESSAGES,
+    }
+    lines = ["// Written by `python -m makemore_lib.live.build` from makemore_lib: Python owns these limits and",
+             "// messages. Do not edit; change them in Python and build again.", ""]
+    lines += [f"export const {name} = {json.dumps(value, ensure_ascii=False)};" for name, value in values.items()]
+    return "\n".join(lines) + "\n"
+
+
+def _bundle(name: str, out: Path) -> None:
+    """Bundle one widget's module with esbuild into ``out``: one self-contained ES module, no imports left."""
+    if not ESBUILD.exists():
+        raise FileNotFoundError(f"{ESBUILD} is missing: run `npm ci` in {ROOT} (needs node and npm)")
+    subprocess.run([str(ESBUILD), str(SRC / "widgets" / f"{name}.js"), "--bundle", "--format=esm",
+                    "--target=es2020", "--log-level=warning", f"--outfile={out}"], check=True, cwd=ROOT)
+
+
+def _build(dist: Path = DIST) -> dict[str, str]:
+    """Write limits.js (only into the source tree) and every bundle into ``dist``; the bundles' text by name."""
+    if dist == DIST:
+        (SRC / "limits.js").write_text(limits_js(), encoding="utf-8")
+    dist.mkdir(parents=True, exist_ok=True)
+    for name in WIDGETS:
+        _bundle(name, dist / f"{name}.js")
+    return {name: (dist / f"{name}.js").read_text(encoding="utf-8") for name in WIDGETS}
+
+
+def _stale() -> list[str]:
+    """What is out of date: limits.js against Python, and each committed bundle against a fresh one."""
+    found = []
+    if (SRC / "limits.js").read_text(encoding="utf-8") != limits_js():
+        found.append("js/src/limits.js")
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, text in _build(Path(tmp)).items():
+            committed = DIST / f"{name}.js"
+            if not committed.exists() or committed.read_text(encoding="utf-8") != text:
+                found.append(f"js/dist/{name}.js")
+    return found
+
+
+if __name__ == "__main__":
+    if "--check" in sys.argv:
+        out = _stale()
+        print("stale: " + ", ".join(out) if out else "up to date")
+        sys.exit(1 if out else 0)
+    _build()
+    print(f"wrote {SRC / 'limits.js'} and {len(WIDGETS)} bundles in {DIST}")

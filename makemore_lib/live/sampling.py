@@ -1,0 +1,55 @@
+"""The sampling widget (chapter 2): names from the counts, the smoothed counts or the uniform model."""
+
+from __future__ import annotations
+
+import torch
+import traitlets
+
+from ..counting import check_counts
+from ..neural import LECTURE_SEED
+from ..probabilities import bigram_probs, uniform_probs
+from .common import MAX_NAMES, MAX_SEED, ChoiceSetting, Data, IntSetting, Live, esm, names_html, widget_names
+
+MODELS = ("uniform", "counts", "smoothed counts")
+MAX_DRAWS = 10_000
+
+
+class SamplingWidget(Live):
+    """Draw names from the counts model, the smoothed counts (k = 1) or the uniform model, in the page: the
+    names ``sample_names`` draws with ``torch.Generator().manual_seed(seed)``. "Sample again" (``draws``)
+    shows the next names of the same generator.
+
+    >>> from makemore_lib.counting import count_bigrams
+    >>> w = SamplingWidget(count_bigrams(["emma", "ava"]), seed=1, n=3)
+    >>> w.names
+    ['ema', 'emmmmma', 'ava']
+    >>> w.seed = -1
+    Traceback (most recent call last):
+    ...
+    makemore_lib.live.common.SettingError: seed must be between 0 and 4,294,967,295, not -1
+    """
+
+    _esm = esm("sampling")
+    counts = Data()
+    k = Data([1.0])
+    models = Data(list(MODELS))
+    max_n = Data([MAX_NAMES])
+    max_seed = Data([MAX_SEED])
+    seed = IntSetting(LECTURE_SEED, 0, MAX_SEED)
+    n = IntSetting(5, 1, MAX_NAMES)
+    model = ChoiceSetting("counts", MODELS)
+    draws = IntSetting(0, 0, MAX_DRAWS)
+    names = traitlets.List()
+    outputs = {"names": []}
+
+    def __init__(self, counts: torch.Tensor, seed: int = LECTURE_SEED, n: int = 5, model: str = "counts"):
+        counts = check_counts(counts)
+        self._tables = {"counts": bigram_probs(counts), "smoothed counts": bigram_probs(counts, 1.0),
+                        "uniform": uniform_probs()}
+        super().__init__(counts=counts.tolist(), seed=seed, n=n, model=model)
+
+    def compute(self) -> None:
+        self.names = widget_names(self._tables[self.model], self.n, self.seed, self.draws * self.n)
+
+    def snapshot(self) -> str:
+        return names_html(self.names, f"{self.n} names from the {self.model} model, seed {self.seed}")

@@ -1,0 +1,140 @@
+"""The cases the JavaScript maths module is tested on (makemore_lib/js/test/maths.test.mjs), generated from
+makemore_lib, so that the two languages cannot drift apart: counts, P at several k, losses of names, a few
+training steps, λ ↔ k, sampled names, the messages for bad input, and a word list.
+
+    python tests/js_fixtures.py      # write makemore_lib/js/test/fixtures.json (tests/test_js.py compares)
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import sys
+from pathlib import Path
+
+import torch
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from makemore_lib.counting import count_bigrams  # noqa: E402
+from makemore_lib.loss import counts_nll, name_nll, score_name  # noqa: E402
+from makemore_lib.neural import init_weights, net_probs, train_counts  # noqa: E402
+from makemore_lib.probabilities import bigram_probs, uniform_probs  # noqa: E402
+from makemore_lib.regularization import closest_smoothing  # noqa: E402
+from makemore_lib.sampling import sample_names  # noqa: E402
+from makemore_lib.vocabulary import check_name  # noqa: E402
+from makemore_lib.live.common import MAX_SEED, shown  # noqa: E402
+from makemore_lib.live.smoothing import check_bigram  # noqa: E402
+from makemore_lib.live.training import DIVERGED, diverged, divergence_message  # noqa: E402
+from makemore_lib.live.wordlist import count_words, parse_words, sample_words, word_probs, words_nll  # noqa: E402
+
+FIXTURES = ROOT / "makemore_lib" / "js" / "test" / "fixtures.json"
+NAMES = ["emma", "olivia", "ava", "isabella", "sophia", "charlotte", "mia", "amelia", "harper", "evelyn", "abigail",
+         "emily", "elizabeth", "mila", "ella", "avery", "sofia", "camila", "aria", "scarlett", "andrej", "zoe",
+         "quinn", "xavier", "yusuf", "kai", "jude", "wren", "bodhi", "ivy"]
+KS = [0, 0.1, 1, 10, 1000]
+SEEDS = [0, 1, 42, 2147483647, MAX_SEED]
+BAD_NAMES = ["Emma", "emma2", "anna maria", "o'neil", "zoë", "Ольга", "李", "emma😀", "em.ma", "tab\tbed", "<b>x</b>",
+             "", "a" * 101, "a" * 1_000, "back\\slash", "q\"'", "nul\x00", "nbsp\u00a0", "zero\u200bwidth",
+             "x" * 50 + "!", "\U0001d400bc"]
+BAD_BIGRAMS = ["q!", "", "a", "abc", "A.", "é.", "\t."]
+SEED_TEXTS = ["-1", "4294967296", "99999999999999999999", "abc", "1.5", "", " 7 x", "0", "4294967295", " 12 "]
+WORD_LISTS = ["", "  , ;\n", "pikachu", "r2d2 c3po", "bulbasaur ivysaur venusaur charmander charmeleon charizard",
+              "Paris, Lyon; Nice\nSaint-Étienne", "o'neil saint-malo", "r2d2 c3-po", "paris lyon nice rouen brest", "ana bob anna", "zoë zoé ζωή йод",
+              ("a ", 5001), ("x", 100_001), "ab " + "c" * 101, " ".join(chr(0x4e00 + i) * 2 for i in range(70)),
+              "one\u00a0two three", "émile émilie"]
+FLOATS = [0, 0.1, 0.5, 1, 5, 50, 100, 500, 1e-05, 0.001, 1234567, 1e16, 1e300, 0.000123456789, 3.14159265]
+
+
+def error_of(check, *args):
+    try:
+        check(*args)
+    except (ValueError, TypeError) as err:
+        return str(err)
+    return None
+
+
+def number(x: float) -> float | str:
+    """JSON has no infinity: write it as a string."""
+    return x if math.isfinite(x) else repr(x)
+
+
+def fixtures() -> dict:
+    """Every case, computed by makemore_lib now."""
+    counts = count_bigrams(NAMES)
+    probs = {str(k): bigram_probs(counts, k) for k in KS}
+    out = {"names": NAMES, "counts": counts.tolist()}
+    out["probs"] = {k: P.tolist() for k, P in probs.items()}
+    out["counts_nll"] = {k: counts_nll(counts, P) for k, P in probs.items()}
+    out["name_nll"] = [{"name": name, "k": k, "nll": number(name_nll(name, probs[k])),
+                        "scores": [[s.bigram, s.prob, number(s.logprob)] for s in score_name(name, probs[k])]}
+                       for name in ["andrej", "emma", "xavier", "qq"] for k in ("0", "1")]
+    runs = []
+    for steps, lr, l2 in [(5, 50.0, 0.01), (20, 10.0, 0.0), (3, 100.0, 1.0)]:
+        run = train_counts(counts, steps=steps, lr=lr, l2=l2)
+        runs.append({"steps": steps, "lr": lr, "l2": l2, "losses": run.losses + [run.final_loss],
+                     "W": run.W.double().tolist(), "probs": net_probs(run.W).tolist()})
+    out["w0"] = init_weights().double().tolist()
+    out["training"] = runs
+    out["divergence"] = [{"steps": s, "lr": lr, "l2": l2, "diverged": diverged(train_counts(counts, steps=s, lr=lr, l2=l2)),
+                          "message": divergence_message(counts, s, lr, l2)}
+                         for s, lr, l2 in [(500, 100.0, 10.0), (50, 500.0, 0.0), (100, 500.0, 0.001), (10, 50.0, 0.01)]]
+    out["diverged_limit"] = DIVERGED
+    closest = []
+    for l2 in [0.01, 0.1, 1.0]:
+        P = net_probs(train_counts(counts, steps=100, lr=50, l2=l2).W)
+        k, kl = closest_smoothing(counts, P)
+        closest.append({"probs": P.tolist(), "k": k, "kl": kl})
+    P = bigram_probs(counts, 1.0)
+    closest.append({"probs": P.tolist(), "k": closest_smoothing(counts, P)[0], "kl": closest_smoothing(counts, P)[1]})
+    out["closest_smoothing"] = closest
+    samples = []
+    for k in ("0", "1", "uniform"):
+        P = uniform_probs() if k == "uniform" else probs[k]
+        for seed in SEEDS:
+            samples.append({"k": k, "seed": seed, "names": sample_names(P, 12, torch.Generator().manual_seed(seed))})
+    out["samples"] = samples
+    out["uniform"] = uniform_probs().tolist()
+    out["name_errors"] = [[text, error_of(check_name, text)] for text in BAD_NAMES + ["emma", "a" * 100]]
+    out["bigram_errors"] = [[text, error_of(check_bigram, text)] for text in BAD_BIGRAMS + ["qu", ".a", "z."]]
+    out["seed_errors"] = [[text, seed_text_error(text)] for text in SEED_TEXTS]
+    out["reprs"] = [[text, shown(text)] for text in BAD_NAMES]
+    out["floats"] = [[x, f"{x:g}"] for x in FLOATS]
+    out["word_lists"] = [word_list_case(text) for text in WORD_LISTS]
+    return out
+
+
+def seed_text_error(text: str) -> str | None:
+    """What the sampling widget's seed box says about ``text``: Python's message for the int it holds."""
+    from makemore_lib.checks import check_int
+    from makemore_lib.live.common import message
+
+    if not text.strip().lstrip("-").isdigit() or text.strip().count("-") > 1 or " " in text.strip():
+        return message("seed_text", shown=shown(text))
+    return error_of(check_int, int(text), "seed", 0, MAX_SEED)
+
+
+def word_list_case(spec: str | tuple[str, int]) -> dict:
+    """A word list's case; a long text is written as [piece, times] (the test repeats it)."""
+    text = spec if isinstance(spec, str) else spec[0] * spec[1]
+    case = {"text": spec, "error": error_of(parse_words, text)}
+    if case["error"] is None:
+        words, itos = parse_words(text)
+        counts = count_words(words, itos)
+        case.update(words=words, itos=itos, counts=counts.tolist(), k={})
+        for k in (0, 1):
+            P = word_probs(counts, k)
+            case["k"][str(k)] = {"probs": P.tolist(), "loss": words_nll(counts, P),
+                                 "samples": {str(seed): sample_words(P, 8, torch.Generator().manual_seed(seed), itos)
+                                             for seed in (0, 2147483647)}}
+    return case
+
+
+def text() -> str:
+    return json.dumps(fixtures(), ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+if __name__ == "__main__":
+    FIXTURES.write_text(text(), encoding="utf-8")
+    print(f"wrote {FIXTURES} ({FIXTURES.stat().st_size:,} bytes)")
