@@ -261,6 +261,44 @@ def check_ids(ids: object, what: str = "ids") -> list[int]:
     return out
 
 
+# --- pictures ----------------------------------------------------------------------------------------------------
+
+def check_cmap(cmap: object) -> str:
+    """Return ``cmap`` if it names a matplotlib colour map, else raise a clear error.
+
+    >>> check_cmap("Bluez")
+    Traceback (most recent call last):
+    ...
+    ValueError: cmap must name a matplotlib colour map (e.g. 'Blues', 'viridis', 'Greys'), not 'Bluez'
+    """
+    from matplotlib import colormaps
+
+    if not isinstance(cmap, str):
+        raise TypeError(f"cmap must be the name of a matplotlib colour map (a str), not {type(cmap).__name__}")
+    if cmap not in colormaps:
+        raise ValueError(f"cmap must name a matplotlib colour map (e.g. 'Blues', 'viridis', 'Greys'), "
+                         f"not {shorten(cmap)}")
+    return cmap
+
+
+def check_format(fmt: object) -> str:
+    """Return ``fmt`` if it is a format string for one number (like ``"{:.0f}"``), else raise a clear error.
+
+    >>> check_format("{:q}")
+    Traceback (most recent call last):
+    ...
+    ValueError: fmt must format one number, like '{:.0f}' or '{:.2%}', not '{:q}' (Unknown format code 'q' for object of type 'float')
+    """
+    if not isinstance(fmt, str):
+        raise TypeError(f"fmt must be a format string like '{{:.0f}}', not {type(fmt).__name__}")
+    try:
+        fmt.format(1.5)
+    except (ValueError, IndexError, KeyError, AttributeError, TypeError) as err:
+        raise ValueError(f"fmt must format one number, like '{{:.0f}}' or '{{:.2%}}', not {shorten(fmt)} "
+                         f"({err})") from None
+    return fmt
+
+
 # --- tables: counts, probabilities, weights ------------------------------------------------------------------------
 
 def table_order(shape: tuple[int, ...]) -> int | None:
