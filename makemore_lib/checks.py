@@ -263,8 +263,8 @@ def check_ids(ids: object, what: str = "ids") -> list[int]:
 
 # --- pictures ----------------------------------------------------------------------------------------------------
 
-def check_cmap(cmap: object) -> str:
-    """Return ``cmap`` if it names a matplotlib colour map, else raise a clear error.
+def check_cmap(name: object) -> str:
+    """Return ``name`` if it names a matplotlib colour map (the argument ``cmap``), else raise a clear error.
 
     >>> check_cmap("Bluez")
     Traceback (most recent call last):
@@ -273,12 +273,12 @@ def check_cmap(cmap: object) -> str:
     """
     from matplotlib import colormaps
 
-    if not isinstance(cmap, str):
-        raise TypeError(f"cmap must be the name of a matplotlib colour map (a str), not {type(cmap).__name__}")
-    if cmap not in colormaps:
+    if not isinstance(name, str):
+        raise TypeError(f"cmap must be the name of a matplotlib colour map (a str), not {type(name).__name__}")
+    if name not in colormaps:
         raise ValueError(f"cmap must name a matplotlib colour map (e.g. 'Blues', 'viridis', 'Greys'), "
-                         f"not {shorten(cmap)}")
-    return cmap
+                         f"not {shorten(name)}")
+    return name
 
 
 def check_format(fmt: object) -> str:

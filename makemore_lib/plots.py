@@ -50,11 +50,11 @@ def colours(matrix: object, cmap: str = "Blues", vmax: float | None = None) -> n
     from matplotlib import colormaps
 
     values = _as_array(matrix)
-    cmap = check_cmap(cmap)
+    colour_map = colormaps.get(check_cmap(cmap))
     vmax = _check_vmax(vmax)
     top = float(values.max()) if vmax is None else vmax
     scaled = values / top if top > 0 else np.zeros_like(values)
-    return colormaps[cmap](np.clip(scaled, 0, 1), bytes=True)[..., :3]
+    return colour_map(np.clip(scaled, 0, 1), bytes=True)[..., :3]
 
 
 def _text_colour(rgb: np.ndarray) -> str:
