@@ -14,7 +14,7 @@ import torch
 import torch.nn.functional as F
 
 from .checks import (MAX_ORDER, check_count_table, check_indices, check_rate, check_seed, check_steps,  # noqa: F401
-                     check_weight_table, check_weights, table_order)
+                     check_weight_table, check_weights, shorten, table_order)
 from .probabilities import scaled
 from .vocabulary import vocab_size
 
@@ -43,7 +43,7 @@ def init_weights(seed: int = LECTURE_SEED, rows: int = vocab_size) -> torch.Tens
     """
     g = torch.Generator().manual_seed(check_seed(seed))
     if isinstance(rows, bool) or not isinstance(rows, int) or table_order((rows, vocab_size)) is None:
-        raise ValueError(f"rows must be 27**(n-1) for n = 1..{MAX_ORDER}, not {rows!r}")
+        raise ValueError(f"rows must be 27**(n-1) for n = 1..{MAX_ORDER} (27 for the bigram net), not {shorten(rows)}")
     return torch.randn((rows, vocab_size), generator=g)
 
 

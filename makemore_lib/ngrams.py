@@ -101,8 +101,8 @@ def context_string(index: int, n: int) -> str:
     return "".join(reversed(chars))
 
 
-def top_ngrams(counts: torch.Tensor, k: int = 10) -> list[tuple[str, int]]:
-    """The ``k`` commonest n-grams of an n-gram count table with their counts, commonest first.
+def top_ngrams(counts: torch.Tensor, k: int = 10) -> list[tuple[str, int | float]]:
+    """The ``k`` commonest n-grams of an n-gram table with their counts (or probabilities), commonest first.
 
     >>> top_ngrams(count_ngrams(["anna", "ann"], 3), 2)
     [('..a', 2), ('.an', 2)]
@@ -111,7 +111,7 @@ def top_ngrams(counts: torch.Tensor, k: int = 10) -> list[tuple[str, int]]:
     n = table_order(counts.shape)
     k = check_count(k, "k", counts.numel())
     values, flat = torch.sort(counts.flatten(), descending=True, stable=True)
-    return [(context_string(i // vocab_size, n) + itos[i % vocab_size], int(v))
+    return [(context_string(i // vocab_size, n) + itos[i % vocab_size], v)
             for v, i in zip(values[:k].tolist(), flat[:k].tolist())]
 
 

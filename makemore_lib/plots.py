@@ -12,7 +12,7 @@ import io
 import numpy as np
 import torch
 
-from .checks import check_cmap, check_format, check_number
+from .checks import check_cmap, check_format, check_int, check_number
 from .vocabulary import chars, vocab_size
 
 
@@ -116,8 +116,7 @@ def heatmap_png(matrix: object, cmap: str = "Blues", vmax: float | None = None, 
     """
     from PIL import Image
 
-    if isinstance(cell, bool) or not isinstance(cell, int) or not 1 <= cell <= 64:
-        raise ValueError(f"cell must be an int from 1 to 64 pixels, not {cell!r}")
+    cell = check_int(cell, "cell (pixels a cell)", 1, 64)
     rgb = colours(matrix, cmap, vmax)
     big = np.repeat(np.repeat(rgb, cell, axis=0), cell, axis=1)
     buffer = io.BytesIO()
