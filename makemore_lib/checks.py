@@ -8,6 +8,7 @@ module only after defining its characters, so either module can be imported firs
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 import torch
 
@@ -336,6 +337,13 @@ def _check_shape(t: torch.Tensor, what: str, ngrams: bool) -> int:
     raise ValueError(f"{what} must have shape ({vocab_size}, {vocab_size}), not {tuple(t.shape)}{hint}")
 
 
+def _check_table(t: object, what: str, ngrams: bool, check_values: Callable) -> torch.Tensor:
+    """A dense tensor of an allowed shape (27x27; also (27**(n-1), 27) if ``ngrams``) whose numbers pass."""
+    t = _check_tensor(t, what)
+    _check_shape(t, what, ngrams)
+    return check_values(t, what)
+
+
 def _check_count_values(counts: torch.Tensor, what: str) -> torch.Tensor:
     if counts.dtype == torch.bool or counts.is_complex():
         raise TypeError(f"{what} must hold real numbers, not {counts.dtype}")
@@ -354,9 +362,7 @@ def check_counts(counts: object, what: str = "counts") -> torch.Tensor:
     ...
     ValueError: counts must have shape (27, 27), not (3, 3)
     """
-    counts = _check_tensor(counts, what)
-    _check_shape(counts, what, ngrams=False)
-    return _check_count_values(counts, what)
+    return _check_table(counts, what, False, _check_count_values)
 
 
 def check_count_table(counts: object, what: str = "counts") -> torch.Tensor:
@@ -368,9 +374,7 @@ def check_count_table(counts: object, what: str = "counts") -> torch.Tensor:
     >>> check_count_table(torch.zeros(729, 27)).shape
     torch.Size([729, 27])
     """
-    counts = _check_tensor(counts, what)
-    _check_shape(counts, what, ngrams=True)
-    return _check_count_values(counts, what)
+    return _check_table(counts, what, True, _check_count_values)
 
 
 def _check_prob_values(probs: torch.Tensor, what: str) -> torch.Tensor:
@@ -394,9 +398,7 @@ def check_probs(probs: object, what: str = "probs") -> torch.Tensor:
     ...
     ValueError: probs must have rows that sum to 1 (row 0 sums to 27)
     """
-    probs = _check_tensor(probs, what)
-    _check_shape(probs, what, ngrams=False)
-    return _check_prob_values(probs, what)
+    return _check_table(probs, what, False, _check_prob_values)
 
 
 def check_prob_table(probs: object, what: str = "probs") -> torch.Tensor:
@@ -405,9 +407,7 @@ def check_prob_table(probs: object, what: str = "probs") -> torch.Tensor:
     >>> check_prob_table(torch.full((1, 27), 1 / 27)).shape
     torch.Size([1, 27])
     """
-    probs = _check_tensor(probs, what)
-    _check_shape(probs, what, ngrams=True)
-    return _check_prob_values(probs, what)
+    return _check_table(probs, what, True, _check_prob_values)
 
 
 def _check_weight_values(W: torch.Tensor, what: str) -> torch.Tensor:
@@ -426,9 +426,7 @@ def check_weights(W: object, what: str = "W") -> torch.Tensor:
     ...
     ValueError: W must have shape (27, 27), not (27, 3)
     """
-    W = _check_tensor(W, what)
-    _check_shape(W, what, ngrams=False)
-    return _check_weight_values(W, what)
+    return _check_table(W, what, False, _check_weight_values)
 
 
 def check_weight_table(W: object, what: str = "W") -> torch.Tensor:
@@ -437,9 +435,7 @@ def check_weight_table(W: object, what: str = "W") -> torch.Tensor:
     >>> check_weight_table(torch.zeros(729, 27)).shape
     torch.Size([729, 27])
     """
-    W = _check_tensor(W, what)
-    _check_shape(W, what, ngrams=True)
-    return _check_weight_values(W, what)
+    return _check_table(W, what, True, _check_weight_values)
 
 
 def check_row_weights(weights: object, rows: int, what: str = "weights") -> torch.Tensor:
