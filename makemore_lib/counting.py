@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import torch
 
-from .checks import check_count, check_counts  # noqa: F401  (check_counts: its old import path)
+from .checks import check_count, check_counts
 from .vocabulary import encode_names, itos, vocab_size
 
 

@@ -15,7 +15,7 @@ import torch
 from .checks import (check_count, check_count_table, check_generator, check_names, check_order,  # noqa: F401
                      check_prob_table, check_text, table_order)
 from .loss import counts_nll
-from .sampling import MAX_NAME_LENGTH
+from .sampling import MAX_SAMPLED_LENGTH
 from .vocabulary import encode_names, itos, stoi, vocab_size
 
 
@@ -138,8 +138,8 @@ def sample_ngram_names(probs: torch.Tensor, count: int, generator: torch.Generat
             if ix == 0:
                 break
             chars.append(itos[ix])
-            if len(chars) > MAX_NAME_LENGTH:
-                raise ValueError(f"probs do not end names: a sampled name passed {MAX_NAME_LENGTH:,} characters")
+            if len(chars) > MAX_SAMPLED_LENGTH:
+                raise ValueError(f"probs do not end names: a sampled name passed {MAX_SAMPLED_LENGTH:,} characters")
             context = (context * vocab_size + ix) % rows
         names.append("".join(chars))
     return names

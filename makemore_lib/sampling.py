@@ -7,7 +7,7 @@ import torch
 from .checks import check_count, check_generator, check_probs
 from .vocabulary import itos, vocab_size
 
-MAX_NAME_LENGTH = 1_000
+MAX_SAMPLED_LENGTH = 1_000
 """A sampled name longer than this means the model cannot end names (column 0 unreachable): an error."""
 
 
@@ -49,8 +49,8 @@ def sample_names(probs: torch.Tensor, n: int, generator: torch.Generator) -> lis
                     break
             else:
                 current.append(itos[ix])
-                if len(current) > MAX_NAME_LENGTH:
-                    raise ValueError(f"probs do not end names: a sampled name passed {MAX_NAME_LENGTH:,} "
+                if len(current) > MAX_SAMPLED_LENGTH:
+                    raise ValueError(f"probs do not end names: a sampled name passed {MAX_SAMPLED_LENGTH:,} "
                                      f"characters (check that column 0, the end token, can be reached)")
     # Leave the caller's generator where the lecture's loop would have left it.
     torch.empty(draws, vocab_size, dtype=probs.dtype).exponential_(generator=generator)

@@ -22,7 +22,8 @@ from makemore_lib import (average_nll, bigram_pairs, bigram_probs, bigrams, coun
 from makemore_lib.data import DatasetError, load_names, parse_names
 from makemore_lib.plots import heatmap_html, heatmap_png
 from makemore_lib.regularization import closest_smoothing, kl_divergence
-from makemore_lib.vocabulary import MAX_NAME_LENGTH, check_name, check_names, encode_names
+from makemore_lib.checks import MAX_NAME_LENGTH, check_name, check_names
+from makemore_lib.vocabulary import encode_names
 
 LIBRARY = Path(makemore_lib.__file__).parent
 COUNTS = count_bigrams(["emma", "olivia", "ava"])
