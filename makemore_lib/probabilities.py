@@ -40,8 +40,10 @@ def smoothed_rows(counts: torch.Tensor, k: float | torch.Tensor) -> torch.Tensor
     scale = torch.ldexp(torch.ones_like(largest), (torch.frexp(largest).exponent - 1).clamp(min=0))
     probs = counts / scale + k / scale
     totals = probs.sum(-1, keepdim=True)
-    probs = torch.where(totals > 0, probs, torch.ones_like(probs))
-    return probs / probs.sum(-1, keepdim=True)
+    if (totals == 0).any():
+        probs = torch.where(totals > 0, probs, 1.0)
+        totals = probs.sum(-1, keepdim=True)
+    return probs / totals
 
 
 def bigram_probs(counts: torch.Tensor, k: float = 0.0) -> torch.Tensor:

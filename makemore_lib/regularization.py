@@ -67,8 +67,7 @@ def closest_smoothing(counts: torch.Tensor, probs: torch.Tensor,
     if counts.max() == 0:
         raise ValueError("counts are all zero: there is nothing to compare with")
     rows = scaled(counts).sum(1)
-    logq = probs.log()
-    kls = torch.cat([_kls(counts, rows, logq, ks[i:i + _BLOCK]) for i in range(0, len(ks), _BLOCK)])
+    kls = torch.cat([_kls(counts, rows, probs, ks[i:i + _BLOCK]) for i in range(0, len(ks), _BLOCK)])
     best = int(kls.argmin())
     return ks[best], max(float(kls[best]), 0.0)
 
@@ -85,10 +84,9 @@ def _check_grid(grid: object) -> list[float]:
     return [check_smoothing(k) for k in grid]
 
 
-def _kls(counts: torch.Tensor, rows: torch.Tensor, logq: torch.Tensor, ks: list[float]) -> torch.Tensor:
+def _kls(counts: torch.Tensor, rows: torch.Tensor, q: torch.Tensor, ks: list[float]) -> torch.Tensor:
     """KL(bigram_probs(counts, k) || q) for each k, weighted by ``rows``, in one batch."""
     k_col = torch.tensor(ks, dtype=torch.float64).view(-1, 1, 1)
-    smoothed = smoothed_rows(counts.unsqueeze(0).expand(len(ks), -1, -1), k_col)
-    seen = smoothed > 0
-    terms = torch.where(seen, smoothed * (smoothed.log() - logq), torch.zeros_like(smoothed))
+    smoothed = smoothed_rows(counts.unsqueeze(0), k_col)
+    terms = torch.xlogy(smoothed, smoothed) - torch.xlogy(smoothed, q)   # p log p - p log q, 0 where p = 0
     return (rows * terms.sum(2)).sum(1) / rows.sum()
