@@ -13,7 +13,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from .checks import (MAX_ORDER, check_count_table, check_indices, check_rate, check_seed, check_steps,  # noqa: F401
+from .checks import (MAX_ORDER, check_count_table, check_indices, check_rate, check_seed, check_steps,
                      check_weight_table, check_weights, shorten, table_order)
 from .probabilities import scaled
 from .vocabulary import vocab_size

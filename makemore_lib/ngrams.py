@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 import torch
 
-from .checks import (check_count, check_count_table, check_generator, check_names, check_order,  # noqa: F401
+from .checks import (check_count, check_count_table, check_generator, check_names, check_order,
                      check_prob_table, check_text, table_order)
 from .loss import counts_nll
 from .sampling import MAX_SAMPLED_LENGTH
