@@ -1,7 +1,8 @@
 """makemore_lib: the small library behind the makemore book (a bigram character-level language model).
 
 One module per idea: ``vocabulary``, ``data``, ``counting``, ``probabilities``, ``sampling``, ``loss``,
-``neural``, ``plots``, ``widgets``; ``reference`` keeps the lecture's plain loops as a yardstick.
+``neural``, ``regularization``, ``ngrams`` (trigrams and beyond, for the exercises), ``plots``, the widgets;
+``checks`` holds every argument check; ``reference`` keeps the lecture's plain loops as a yardstick.
 """
 
 from .counting import bigram_pairs, count_bigrams, top_bigrams

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import torch
 
-from .checks import check_count
+from .checks import check_count, check_counts
 from .vocabulary import encode_names, itos, vocab_size
 
 
@@ -32,65 +32,11 @@ def count_bigrams(names: list[str]) -> torch.Tensor:
     return flat.view(vocab_size, vocab_size).to(torch.int32)
 
 
-MAX_ORDER = 4   # n-gram tables up to 4-grams: 19,683 contexts x 27
+def top_bigrams(counts: torch.Tensor, n: int = 10) -> list[tuple[str, int | float]]:
+    """The ``n`` largest cells of a 27x27 table (counts, or probabilities) with their values, largest first.
 
-
-def table_order(shape: tuple[int, ...]) -> int | None:
-    """The n of an n-gram table of this shape, one row per context of n-1 characters: 27**(n-1) rows of 27.
-
-    2 for the bigram table (27, 27), 3 for a trigram table (729, 27); None for any other shape.
-
-    >>> table_order((27, 27)), table_order((729, 27)), table_order((26, 27))
-    (2, 3, None)
-    """
-    shape = tuple(shape)
-    if len(shape) != 2 or shape[1] != vocab_size:
-        return None
-    orders = [n for n in range(1, MAX_ORDER + 1) if shape[0] == vocab_size ** (n - 1)]
-    return orders[0] if orders else None
-
-
-def check_table_shape(t: torch.Tensor, what: str, any_order: bool = False) -> int:
-    """Return the n of the table ``t`` (2 for 27x27), or raise: 27x27 only, unless ``any_order`` allows n-grams.
-
-    >>> check_table_shape(torch.zeros(729, 27), "counts", any_order=True)
-    3
-    >>> check_table_shape(torch.zeros(729, 27), "counts")
-    Traceback (most recent call last):
-    ...
-    ValueError: counts must have shape (27, 27), not (729, 27)
-    """
-    order = table_order(t.shape)
-    if order == 2 or (any_order and order is not None):
-        return order
-    hint = f" (or (27**(n-1), 27) for an n-gram model, n = 1..{MAX_ORDER})" if any_order else ""
-    raise ValueError(f"{what} must have shape ({vocab_size}, {vocab_size}), not {tuple(t.shape)}{hint}")
-
-
-def check_counts(counts: object, any_order: bool = False) -> torch.Tensor:
-    """Return ``counts`` if it is a 27x27 tensor of finite, non-negative numbers, else raise a clear error.
-
-    ``any_order=True`` also accepts an n-gram count table of shape (27**(n-1), 27) (see ``table_order``).
-
-    >>> check_counts(torch.zeros(3, 3))
-    Traceback (most recent call last):
-    ...
-    ValueError: counts must have shape (27, 27), not (3, 3)
-    """
-    if not isinstance(counts, torch.Tensor):
-        raise TypeError(f"counts must be a torch.Tensor, not {type(counts).__name__}")
-    check_table_shape(counts, "counts", any_order)
-    if counts.dtype == torch.bool or counts.is_complex():
-        raise TypeError(f"counts must hold real numbers, not {counts.dtype}")
-    if counts.is_floating_point() and not torch.isfinite(counts).all():
-        raise ValueError("counts must be finite: it holds NaN or infinity")
-    if (counts < 0).any():
-        raise ValueError("counts must not be negative")
-    return counts
-
-
-def top_bigrams(counts: torch.Tensor, n: int = 10) -> list[tuple[str, int]]:
-    """The ``n`` commonest bigrams with their counts, commonest first.
+    Values keep their kind: ints for an integer tensor, floats for a floating-point one (so probabilities
+    are not cut to 0). Ties keep the table's order.
 
     >>> top_bigrams(count_bigrams(["anna", "ann"]), 2)
     [('.a', 2), ('an', 2)]
@@ -98,5 +44,5 @@ def top_bigrams(counts: torch.Tensor, n: int = 10) -> list[tuple[str, int]]:
     counts = check_counts(counts)
     n = check_count(n, "n", vocab_size * vocab_size)
     values, flat = torch.sort(counts.flatten(), descending=True, stable=True)
-    return [(itos[i // vocab_size] + itos[i % vocab_size], int(v))
+    return [(itos[i // vocab_size] + itos[i % vocab_size], v)
             for v, i in zip(values[:n].tolist(), flat[:n].tolist())]

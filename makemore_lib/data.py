@@ -2,17 +2,27 @@
 
 from __future__ import annotations
 
+import hashlib
+import http.client
 import os
+import stat
+import tempfile
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 import numpy as np
 
-from .checks import check_seed
-from .vocabulary import check_name, check_names
+from .checks import check_name, check_names, check_seed, shorten
 
 NAMES_URL = "https://raw.githubusercontent.com/karpathy/makemore/master/names.txt"
 NAMES_SHA256 = "0a30b5557f192f32ab962680889aac5f6fda0f4cecf40a6d0b5694f58ea8cc4d"
 ENV_VAR = "MAKEMORE_NAMES"
+CACHE_VAR = "MAKEMORE_CACHE"
+MAX_FILE_BYTES = 10_000_000
+"""The largest names file read or downloaded (names.txt has 228,145 bytes): a device or a wrong file never
+fills the memory."""
+DOWNLOAD_TIMEOUT = 30
 
 
 class DatasetError(ValueError):
@@ -67,11 +77,7 @@ def read_names(path: str | os.PathLike) -> list[str]:
     if not isinstance(path, (str, os.PathLike)):
         raise TypeError(f"path must be a str or path, not {type(path).__name__}")
     path = Path(path)
-    if not path.exists():
-        raise DatasetError(f"{path} does not exist: give the path of names.txt (one name per line)")
-    if path.is_dir():
-        raise DatasetError(f"{path} is a directory: give the path of the file names.txt inside it")
-    data = path.read_bytes()
+    data = _read_file(path)
     if b"\0" in data:
         raise DatasetError(f"{path} is a binary file, not a list of names (one lowercase name per line)")
     try:
@@ -81,8 +87,46 @@ def read_names(path: str | os.PathLike) -> list[str]:
     return parse_names(text, source=str(path))
 
 
+def _os_problem(path: Path, err: OSError) -> str:
+    """What an OS error on ``path`` means for a reader, and what to do."""
+    if isinstance(err, FileNotFoundError):
+        return f"{path} does not exist: give the path of names.txt (one name per line)"
+    if isinstance(err, NotADirectoryError):
+        return f"{path} is not reachable: a folder in it is a file"
+    if isinstance(err, IsADirectoryError):
+        return f"{path} is a directory: give the path of the file names.txt inside it"
+    if isinstance(err, PermissionError):
+        return f"{path} cannot be opened: permission denied (check its permissions, or use a copy you can read)"
+    return f"{path} cannot be read ({err.strerror or type(err).__name__})"
+
+
+def _read_file(path: Path) -> bytes:
+    """The bytes of a regular file of at most ``MAX_FILE_BYTES``, with every OS error turned into a DatasetError."""
+    try:
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(21, "Is a directory")
+        if not stat.S_ISREG(info.st_mode):
+            raise DatasetError(f"{path} is not a regular file (a device, a pipe or a socket): give the path of "
+                               f"names.txt")
+        if info.st_size > MAX_FILE_BYTES:
+            raise DatasetError(_too_large(path))
+        with open(path, "rb") as file:
+            data = file.read(MAX_FILE_BYTES + 1)
+    except OSError as err:
+        raise DatasetError(_os_problem(path, err)) from None
+    if len(data) > MAX_FILE_BYTES:
+        raise DatasetError(_too_large(path))
+    return data
+
+
+def _too_large(path: Path) -> str:
+    return (f"{path} is larger than {MAX_FILE_BYTES:,} bytes: names.txt has 228,145; give the path of "
+            f"names.txt (one name per line)")
+
+
 def cache_dir() -> Path:
-    """Where the downloaded names.txt is kept: ``$MAKEMORE_CACHE``, else the user's cache folder.
+    """Where the downloaded names.txt is kept: ``$MAKEMORE_CACHE``, else ``makemore`` in the user's cache folder.
 
     >>> import os
     >>> saved = os.environ.get("MAKEMORE_CACHE")
@@ -91,44 +135,80 @@ def cache_dir() -> Path:
     PosixPath('/tmp/makemore-cache')
     >>> _ = os.environ.pop("MAKEMORE_CACHE") if saved is None else os.environ.update(MAKEMORE_CACHE=saved)
     """
-    import pooch
+    if CACHE_VAR in os.environ:
+        if not os.environ[CACHE_VAR].strip():
+            raise DatasetError(f"the environment variable {CACHE_VAR} is set but empty: set it to a folder for "
+                               f"the downloaded names.txt, or unset it to use your cache folder")
+        return Path(os.environ[CACHE_VAR])
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "makemore"
 
-    return Path(os.environ.get("MAKEMORE_CACHE") or pooch.os_cache("makemore"))
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
 
 
-def _drop_if_damaged(path: Path) -> None:
-    """Delete a cached file whose checksum is wrong, so that the cache never keeps a bad copy."""
-    import pooch
+def _fetch(url: str) -> bytes:
+    """The bytes at ``url`` (at most ``MAX_FILE_BYTES``); a failure of any kind is a DatasetError saying what to do."""
+    try:
+        with urllib.request.urlopen(url, timeout=DOWNLOAD_TIMEOUT) as response:
+            data = response.read(MAX_FILE_BYTES + 1)
+    except (OSError, http.client.HTTPException) as err:   # URLError, timeouts, resets and cut-off reads
+        reason = getattr(err, "reason", None) or err
+        raise DatasetError(
+            f"could not download names.txt from {url} ({type(err).__name__}: {reason}). Go online and try "
+            f"again, or download names.txt yourself and set the environment variable {ENV_VAR} to its path "
+            f"(or pass the path to load_names)."
+        ) from None
+    if len(data) > MAX_FILE_BYTES:
+        raise DatasetError(f"the download from {url} is larger than {MAX_FILE_BYTES:,} bytes: it is not "
+                           f"names.txt; nothing was kept. Set {ENV_VAR} to the path of a good copy.")
+    return data
 
-    if path.is_file() and pooch.file_hash(str(path)) != NAMES_SHA256:
-        path.unlink()
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to a temporary file beside ``path``, then rename it: ``path`` is never half-written."""
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".names-", suffix=".part")
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
 
 
 def download_names() -> Path:
     """Download names.txt into the cache (once), verify its sha256, and return its path.
 
-    pooch downloads into a temporary file and moves it into the cache only when the checksum matches, and
-    downloads again when the cached file does not match: the cache never holds a bad file.
+    The download is checked before anything is written, then written atomically (a temporary file renamed):
+    the cache never holds a partial or wrong file, and a damaged cached copy is deleted and fetched again.
     """
-    import pooch
-    import requests
-
-    cached = cache_dir() / "names.txt"
+    folder = cache_dir()
+    target = folder / "names.txt"
     try:
-        return Path(pooch.retrieve(NAMES_URL, known_hash=f"sha256:{NAMES_SHA256}", fname="names.txt",
-                                   path=cache_dir(), progressbar=False))
-    except requests.exceptions.RequestException as err:
-        _drop_if_damaged(cached)
-        raise DatasetError(
-            f"could not download names.txt from {NAMES_URL} ({type(err).__name__}). "
-            f"Go online and try again, or download names.txt yourself and set the environment variable "
-            f"{ENV_VAR} to its path (or pass the path to load_names)."
-        ) from None
-    except ValueError as err:  # pooch: the downloaded file's hash does not match
-        raise DatasetError(
-            f"the names.txt downloaded from {NAMES_URL} is damaged (checksum mismatch: {err}); nothing was "
-            f"kept in the cache. Try again, or set {ENV_VAR} to the path of a good copy."
-        ) from None
+        if folder.exists() and not folder.is_dir():
+            raise DatasetError(f"the cache folder {folder} is a file, not a folder: set {CACHE_VAR} to a folder "
+                               f"(or remove the file)")
+        if target.is_file() and _sha256(_read_file(target)) == NAMES_SHA256:
+            return target
+        target.unlink(missing_ok=True)                   # a damaged copy is never kept
+        data = _fetch(NAMES_URL)
+        if _sha256(data) != NAMES_SHA256:
+            raise DatasetError(
+                f"the names.txt downloaded from {NAMES_URL} is damaged (its sha256 is {_sha256(data)[:12]}..., "
+                f"not {NAMES_SHA256[:12]}...); nothing was kept in the cache. Try again, or set {ENV_VAR} to "
+                f"the path of a good copy."
+            )
+        folder.mkdir(parents=True, exist_ok=True)
+        _write_atomically(target, data)
+    except OSError as err:
+        where = Path(err.filename) if err.filename else folder
+        raise DatasetError(f"the cache folder {folder} cannot be used: {_os_problem(where, err)}. Set "
+                           f"{CACHE_VAR} to a folder you can write, or {ENV_VAR} to the path of names.txt") from None
+    return target
 
 
 def load_names(path: str | os.PathLike | None = None) -> list[str]:
@@ -140,8 +220,11 @@ def load_names(path: str | os.PathLike | None = None) -> list[str]:
     >>> load_names(p)
     ['emma', 'olivia', 'ava']
     """
-    if path is None and os.environ.get(ENV_VAR):
+    if path is None and ENV_VAR in os.environ:
         path = os.environ[ENV_VAR]
+        if not path.strip():
+            raise DatasetError(f"the environment variable {ENV_VAR} is set but empty: set it to the path of "
+                               f"names.txt, or unset it to download the file")
         try:
             return read_names(path)
         except DatasetError as err:
@@ -163,9 +246,9 @@ def split_names(names: list[str], fractions: tuple[float, ...] = (0.8, 0.1, 0.1)
     names = check_names(names)
     if not isinstance(fractions, (tuple, list)) or not all(
             isinstance(f, (int, float)) and not isinstance(f, bool) for f in fractions):
-        raise TypeError(f"fractions must be a tuple of numbers, not {fractions!r}")
+        raise TypeError(f"fractions must be a tuple of numbers, not {shorten(fractions)}")
     if not fractions or any(not (0 < f <= 1) for f in fractions) or abs(sum(fractions) - 1) > 1e-9:
-        raise ValueError(f"fractions must be positive and add up to 1, not {fractions}")
+        raise ValueError(f"fractions must be positive and add up to 1, not {shorten(fractions)}")
     order = torch.randperm(len(names), generator=torch.Generator().manual_seed(check_seed(seed))).tolist()
     cuts = np.round(np.cumsum((0,) + tuple(fractions)) * len(names)).astype(int)
     return [[names[i] for i in order[a:b]] for a, b in zip(cuts, cuts[1:])]

@@ -6,9 +6,9 @@ from typing import NamedTuple
 
 import torch
 
-from .counting import check_counts, count_bigrams, table_order
-from .ngrams import count_ngrams
-from .probabilities import check_probs
+from .checks import check_count_table, check_prob_table, check_probs
+from .counting import count_bigrams
+from .probabilities import scaled
 from .vocabulary import bigrams, stoi
 
 
@@ -16,36 +16,35 @@ def counts_nll(counts: torch.Tensor, probs: torch.Tensor) -> float:
     """The average negative log-likelihood of every bigram counted in ``counts`` under the model ``probs``.
 
     The counts are sufficient: a bigram seen c times adds c times its log-probability. A counted bigram
-    with probability 0 makes the loss infinite. Works the same for n-gram tables (27**(n-1), 27) of one shape.
+    with probability 0 makes the loss infinite. Computed in float64 with the counts divided by a power of 2
+    near their largest first (the average does not change), so counts of any size are fine. The same for an n-gram count
+    table (27**(n-1), 27) with probabilities of the same shape.
 
     >>> from makemore_lib.probabilities import uniform_probs
     >>> round(counts_nll(count_bigrams(["emma"]), uniform_probs()), 4)   # log(27)
     3.2958
     """
-    counts = check_counts(counts, any_order=True).double()
-    probs = check_probs(probs, any_order=True).double()
+    counts = check_count_table(counts).double()
+    probs = check_prob_table(probs).double()
     if counts.shape != probs.shape:
         raise ValueError(f"counts and probs must have the same shape, not {tuple(counts.shape)} and {tuple(probs.shape)}")
-    total = counts.sum()
-    if total == 0:
+    if counts.max() == 0:
         raise ValueError("counts are all zero: there is no bigram to score")
+    counts = scaled(counts)
     seen = counts > 0
     log_likelihood = (counts[seen] * probs[seen].log()).sum()
-    return float(-log_likelihood / total)
+    return float(-log_likelihood / counts.sum())
 
 
 def average_nll(names: list[str], probs: torch.Tensor) -> float:
     """The loss of a model: the average negative log-likelihood of every bigram in ``names``.
-
-    For an n-gram model ``probs`` of shape (27**(n-1), 27), of every n-gram (see ``ngrams.count_ngrams``).
 
     >>> from makemore_lib.probabilities import bigram_probs
     >>> names = ["emma", "ava"]
     >>> round(average_nll(names, bigram_probs(count_bigrams(names))), 4)
     0.5202
     """
-    order = table_order(check_probs(probs, any_order=True).shape)
-    return counts_nll(count_bigrams(names) if order == 2 else count_ngrams(names, order), probs)
+    return counts_nll(count_bigrams(names), check_probs(probs))
 
 
 class BigramScore(NamedTuple):

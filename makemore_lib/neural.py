@@ -6,18 +6,22 @@ example, and ``train_counts``, which gets the same losses from the 27x27 counts 
 
 from __future__ import annotations
 
+import math
 from typing import NamedTuple
 
 import numpy as np
 import torch
 import torch.nn.functional as F
 
-from .counting import MAX_ORDER, check_counts, check_table_shape, table_order
-from .checks import check_count, check_rate, check_seed
+from .checks import (MAX_ORDER, check_count_table, check_indices, check_rate, check_seed, check_steps,
+                     check_weight_table, check_weights, shorten, table_order)
+from .probabilities import scaled
 from .vocabulary import vocab_size
 
 LECTURE_SEED = 2147483647
 MAX_STEPS = 100_000
+LARGEST_WEIGHT = 1e30
+"""Training stops with an error (naming lr or l2) when a weight grows beyond this: the run has diverged."""
 
 
 class Training(NamedTuple):
@@ -39,59 +43,27 @@ def init_weights(seed: int = LECTURE_SEED, rows: int = vocab_size) -> torch.Tens
     """
     g = torch.Generator().manual_seed(check_seed(seed))
     if isinstance(rows, bool) or not isinstance(rows, int) or table_order((rows, vocab_size)) is None:
-        raise ValueError(f"rows must be 27**(n-1) for n = 1..{MAX_ORDER}, not {rows!r}")
+        raise ValueError(f"rows must be 27**(n-1) for n = 1..{MAX_ORDER} (27 for the bigram net), not {shorten(rows)}")
     return torch.randn((rows, vocab_size), generator=g)
-
-
-def check_indices(t: object, what: str) -> torch.Tensor:
-    """Return ``t`` if it is a 1-D int64 tensor of character indices 0..26, else raise an error naming ``what``.
-
-    >>> check_indices(torch.tensor([0.5]), "xs")
-    Traceback (most recent call last):
-    ...
-    TypeError: xs must hold int64 character indices, not torch.float32
-    """
-    if not isinstance(t, torch.Tensor):
-        raise TypeError(f"{what} must be a torch.Tensor of character indices, not {type(t).__name__}")
-    if t.dtype != torch.int64:
-        raise TypeError(f"{what} must hold int64 character indices, not {t.dtype}")
-    if t.dim() != 1 or t.numel() == 0:
-        raise ValueError(f"{what} must be a non-empty 1-D tensor, not one of shape {tuple(t.shape)}")
-    if int(t.min()) < 0 or int(t.max()) >= vocab_size:
-        raise ValueError(f"{what} must hold indices from 0 to {vocab_size - 1}, found {int(t.min())}..{int(t.max())}")
-    return t
-
-
-def check_weights(W: object, any_order: bool = False) -> torch.Tensor:
-    """Return ``W`` if it is a 27x27 floating-point tensor of finite numbers, else raise a clear error.
-
-    ``any_order=True`` also accepts an n-gram net's weights, of shape (27**(n-1), 27).
-
-    >>> check_weights(torch.zeros(27, 3))
-    Traceback (most recent call last):
-    ...
-    ValueError: W must have shape (27, 27), not (27, 3)
-    """
-    if not isinstance(W, torch.Tensor):
-        raise TypeError(f"W must be a torch.Tensor, not {type(W).__name__}")
-    check_table_shape(W, "W", any_order)
-    if not W.is_floating_point():
-        raise TypeError(f"W must be a floating-point tensor, not {W.dtype}")
-    if not torch.isfinite(W).all():
-        raise ValueError("W must hold finite numbers (no NaN or infinity)")
-    return W
 
 
 def forward(W: torch.Tensor, xs: torch.Tensor) -> torch.Tensor:
     """The net's forward pass: one-hot ``xs``, times W (logits, read as log-counts), exp, normalise rows.
 
+    Written as a stable softmax: each row's largest logit is subtracted before ``exp`` (the probabilities do
+    not change), so weights of any finite size give probabilities, never NaN. Computed in W's dtype
+    (float32 as in the lecture, or float64).
+
     >>> probs = forward(torch.zeros(27, 27), torch.tensor([0, 5]))
     >>> probs.shape, round(float(probs[0, 0]), 6)    # all-zero weights: uniform
     (torch.Size([2, 27]), 0.037037)
     """
-    check_weights(W)
-    xenc = F.one_hot(check_indices(xs, "xs"), num_classes=vocab_size).float()
+    checked = check_weights(W)
+    if not W.requires_grad:      # a W that autograd tracks stays itself, so that gradients reach it
+        W = checked
+    xenc = F.one_hot(check_indices(xs, "xs"), num_classes=vocab_size).to(W.dtype)
     logits = xenc @ W
+    logits = logits - logits.amax(1, keepdim=True).detach()
     counts = logits.exp()
     return counts / counts.sum(1, keepdim=True)
 
@@ -104,14 +76,25 @@ def net_probs(W: torch.Tensor) -> torch.Tensor:
     >>> round(float(net_probs(torch.zeros(27, 27)).sum(1)[0]), 6)
     1.0
     """
-    return torch.softmax(check_weights(W, any_order=True).detach().float(), dim=1)
+    return torch.softmax(check_weight_table(W).float(), dim=1)
 
 
 def _check_training(steps: object, lr: object, l2: object) -> tuple[int, float, float]:
-    steps = check_count(steps, "steps", MAX_STEPS)
-    if steps == 0:
-        raise ValueError("steps must be at least 1, not 0")
-    return steps, check_rate(lr, "learning rate lr"), check_rate(l2, "L2 strength l2")
+    return check_steps(steps, MAX_STEPS), check_rate(lr, "learning rate lr"), check_rate(l2, "L2 strength l2")
+
+
+def _diverged(losses: list[float], lr: float, l2: float, size: int) -> ValueError:
+    """The error for a run whose numbers blew up, naming the setting that caused it."""
+    bad = [i for i, loss in enumerate(losses) if not math.isfinite(loss)]
+    where = f"the loss became {losses[bad[0]]} at step {bad[0]}" if bad else "the weights grew beyond 1e30"
+    if lr * l2 > size:   # the L2 part of a step multiplies W by (1 - 2 lr l2 / size): it alone overshoots
+        return ValueError(f"training diverged with learning rate {lr:g} and L2 strength l2 = {l2:g} ({where}): "
+                          f"the penalty's own step overshoots when lr * l2 > {size}; use a smaller l2 (or lr)")
+    return ValueError(f"training diverged with learning rate {lr:g} ({where}): try a smaller one")
+
+
+def _blew_up(W: torch.Tensor | np.ndarray, losses: list[float]) -> bool:
+    return not (all(math.isfinite(loss) for loss in losses) and float(abs(W).max()) <= LARGEST_WEIGHT)
 
 
 def train_onehot(xs: torch.Tensor, ys: torch.Tensor, steps: int = 100, lr: float = 50.0, l2: float = 0.01,
@@ -138,6 +121,8 @@ def train_onehot(xs: torch.Tensor, ys: torch.Tensor, steps: int = 100, lr: float
         W.grad = None
         loss.backward()
         W.data += -lr * W.grad
+        if _blew_up(W.data, losses):
+            raise _diverged(losses, lr, l2, W.numel())
     with torch.no_grad():
         probs = forward(W, xs)
         final_loss = (-probs[torch.arange(num), ys].log().mean() + l2 * (W**2).mean()).item()
@@ -154,17 +139,20 @@ def train_counts(counts: torch.Tensor, steps: int = 100, lr: float = 50.0, l2: f
     instead of a pass over 228,146 examples. The same code trains an n-gram net from an n-gram count table
     of shape (27**(n-1), 27) (see ``ngrams.count_ngrams``): W then has one row per context. The steps run in
     numpy (float64): on arrays this small, each torch call costs more than the arithmetic it does.
+    A run that blows up (a weight beyond 1e30, or a loss that is not finite) is a ValueError that names
+    the cause: lr, or l2 when lr * l2 > 729 makes the penalty's own step overshoot.
 
     >>> from makemore_lib.counting import count_bigrams
     >>> run = train_counts(count_bigrams(["emma", "ava"]), steps=3)
     >>> len(run.losses), run.losses[2] < run.losses[0]
     (3, True)
     """
-    counts = check_counts(counts, any_order=True).double().numpy()
+    counts = check_count_table(counts).double()
     steps, lr, l2 = _check_training(steps, lr, l2)
-    total = counts.sum()
-    if total == 0:
+    if counts.max() == 0:
         raise ValueError("counts are all zero: there is nothing to train on")
+    counts = scaled(counts).numpy()      # any size of counts: the same losses, and no sum can overflow
+    total = counts.sum()
     W = init_weights(seed, rows=counts.shape[0]).double().numpy()
     row_totals = counts.sum(1, keepdims=True)
     def loss_and_probs(W: np.ndarray) -> tuple[float, np.ndarray]:
@@ -175,10 +163,12 @@ def train_counts(counts: torch.Tensor, steps: int = 100, lr: float = 50.0, l2: f
         return -(counts * logp).sum() / total + l2 * (W * W).mean(), exps / sums
 
     losses = np.empty(steps)
-    with np.errstate(over="ignore", invalid="ignore"):    # a diverging run ends in inf/nan losses, not warnings
+    with np.errstate(over="ignore", invalid="ignore"):    # a diverging run is reported once, after the loop
         for k in range(steps):
             losses[k], probs = loss_and_probs(W)
             grad = (row_totals * probs - counts) / total + (2 * l2 / W.size) * W
             W -= lr * grad
         final_loss, _ = loss_and_probs(W)
+    if _blew_up(W, losses.tolist() + [final_loss]):
+        raise _diverged(losses.tolist() + [final_loss], lr, l2, W.size)
     return Training(torch.from_numpy(W).float(), losses.tolist(), float(final_loss))

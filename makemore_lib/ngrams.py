@@ -3,7 +3,7 @@
 A name is padded with n-1 start tokens, so ``emma`` gives the trigrams ``..e .em emm mma ma.``. A context
 of n-1 characters is numbered like a number in base 27 (``.e`` is 0*27 + 5 = 5), so an n-gram count table
 has one row per context and one column per next character: shape (27**(n-1), 27); n = 2 is the bigram
-matrix N. Probabilities (``bigram_probs``), the loss (``counts_nll``, ``average_nll``) and the fast
+matrix N. Probabilities (``bigram_probs``), the loss (``counts_nll``, ``ngram_nll``) and the fast
 training of the net (``train_counts``) all work on such tables unchanged.
 """
 
@@ -12,22 +12,11 @@ from __future__ import annotations
 import numpy as np
 import torch
 
-from .checks import check_count, check_generator, check_int
-from .counting import MAX_ORDER, check_counts, table_order
-from .probabilities import check_probs
-from .sampling import MAX_NAME_LENGTH
-from .vocabulary import check_names, encode_names, itos, vocab_size
-
-
-def check_order(n: object) -> int:
-    """Return ``n`` if it is an int from 1 to 4 (the n-grams this library counts), else raise a clear error.
-
-    >>> check_order(7)
-    Traceback (most recent call last):
-    ...
-    ValueError: n must be between 1 and 4, not 7
-    """
-    return check_int(n, "n", 1, MAX_ORDER)
+from .checks import (check_count, check_count_table, check_generator, check_names, check_order,
+                     check_prob_table, check_text, table_order)
+from .loss import counts_nll
+from .sampling import MAX_SAMPLED_LENGTH
+from .vocabulary import encode_names, itos, stoi, vocab_size
 
 
 def ngram_pairs(names: list[str], n: int) -> tuple[torch.Tensor, torch.Tensor]:
@@ -73,19 +62,27 @@ def count_ngrams(names: list[str], n: int) -> torch.Tensor:
     return flat.view(rows, vocab_size).to(torch.int32)
 
 
+def ngram_nll(names: list[str], probs: torch.Tensor) -> float:
+    """The loss of an n-gram model ``probs`` (27**(n-1), 27) on ``names``: the average NLL of every n-gram.
+
+    >>> from makemore_lib.probabilities import bigram_probs
+    >>> names = ["emma", "ava"]
+    >>> round(ngram_nll(names, bigram_probs(count_ngrams(names, 3))), 4)   # only '..' is uncertain: 2 log 2 / 9
+    0.154
+    """
+    probs = check_prob_table(probs)
+    return counts_nll(count_ngrams(names, table_order(probs.shape)), probs)
+
+
 def context_index(context: str) -> int:
     """The row of ``context`` (a string of '.' and a-z) in an n-gram table with n = len(context) + 1.
 
     >>> context_index(".e"), context_index("em")
     (5, 148)
     """
-    if not isinstance(context, str):
-        raise TypeError(f"context must be a str, not {type(context).__name__}")
     index = 0
-    for ch in context:
-        if ch not in "." + "abcdefghijklmnopqrstuvwxyz":
-            raise ValueError(f"context {context!r} has {ch!r}, which is not '.' or a lowercase letter a-z")
-        index = index * vocab_size + (0 if ch == "." else ord(ch) - ord("a") + 1)
+    for ch in check_text(context, "context"):
+        index = index * vocab_size + stoi[ch]
     return index
 
 
@@ -104,17 +101,17 @@ def context_string(index: int, n: int) -> str:
     return "".join(reversed(chars))
 
 
-def top_ngrams(counts: torch.Tensor, k: int = 10) -> list[tuple[str, int]]:
-    """The ``k`` commonest n-grams of an n-gram count table with their counts, commonest first.
+def top_ngrams(counts: torch.Tensor, k: int = 10) -> list[tuple[str, int | float]]:
+    """The ``k`` commonest n-grams of an n-gram table with their counts (or probabilities), commonest first.
 
     >>> top_ngrams(count_ngrams(["anna", "ann"], 3), 2)
     [('..a', 2), ('.an', 2)]
     """
-    counts = check_counts(counts, any_order=True)
+    counts = check_count_table(counts)
     n = table_order(counts.shape)
     k = check_count(k, "k", counts.numel())
     values, flat = torch.sort(counts.flatten(), descending=True, stable=True)
-    return [(context_string(i // vocab_size, n) + itos[i % vocab_size], int(v))
+    return [(context_string(i // vocab_size, n) + itos[i % vocab_size], v)
             for v, i in zip(values[:k].tolist(), flat[:k].tolist())]
 
 
@@ -129,7 +126,7 @@ def sample_ngram_names(probs: torch.Tensor, count: int, generator: torch.Generat
     >>> sample_ngram_names(P3, 3, torch.Generator().manual_seed(2147483647))
     ['ava', 'emma', 'ava']
     """
-    probs = check_probs(probs, any_order=True)
+    probs = check_prob_table(probs)
     count = check_count(count, "count")
     generator = check_generator(generator)
     rows = probs.shape[0]
@@ -141,8 +138,8 @@ def sample_ngram_names(probs: torch.Tensor, count: int, generator: torch.Generat
             if ix == 0:
                 break
             chars.append(itos[ix])
-            if len(chars) > MAX_NAME_LENGTH:
-                raise ValueError(f"probs do not end names: a sampled name passed {MAX_NAME_LENGTH:,} characters")
+            if len(chars) > MAX_SAMPLED_LENGTH:
+                raise ValueError(f"probs do not end names: a sampled name passed {MAX_SAMPLED_LENGTH:,} characters")
             context = (context * vocab_size + ix) % rows
         names.append("".join(chars))
     return names

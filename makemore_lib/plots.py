@@ -12,20 +12,33 @@ import io
 import numpy as np
 import torch
 
+from .checks import check_cmap, check_format, check_int, check_number
 from .vocabulary import chars, vocab_size
 
 
 def _as_array(matrix: object) -> np.ndarray:
     if isinstance(matrix, torch.Tensor):
-        matrix = matrix.detach().cpu().numpy()
+        if matrix.layout != torch.strided:
+            matrix = matrix.to_dense()
+        if matrix.is_complex() or matrix.dtype == torch.bool:
+            raise TypeError(f"matrix must hold real numbers, not {matrix.dtype}")
+        matrix = matrix.detach().cpu().double().numpy()
     if not isinstance(matrix, np.ndarray):
         raise TypeError(f"matrix must be a torch.Tensor or numpy array, not {type(matrix).__name__}")
+    if matrix.dtype.kind not in "iuf":
+        raise TypeError(f"matrix must hold real numbers, not {matrix.dtype}")
     if matrix.shape != (vocab_size, vocab_size):
         raise ValueError(f"matrix must have shape ({vocab_size}, {vocab_size}), not {matrix.shape}")
     matrix = matrix.astype(np.float64)
     if not np.isfinite(matrix).all():
         raise ValueError("matrix must hold finite numbers (no NaN or infinity)")
     return matrix
+
+
+def _check_vmax(vmax: object) -> float | None:
+    if vmax is None:
+        return None
+    return check_number(vmax, "vmax", "None or a finite number > 0", low_open=True)
 
 
 def colours(matrix: object, cmap: str = "Blues", vmax: float | None = None) -> np.ndarray:
@@ -37,9 +50,11 @@ def colours(matrix: object, cmap: str = "Blues", vmax: float | None = None) -> n
     from matplotlib import colormaps
 
     values = _as_array(matrix)
-    top = float(values.max()) if vmax is None else float(vmax)
+    colour_map = colormaps.get(check_cmap(cmap))
+    vmax = _check_vmax(vmax)
+    top = float(values.max()) if vmax is None else vmax
     scaled = values / top if top > 0 else np.zeros_like(values)
-    return colormaps[cmap](np.clip(scaled, 0, 1), bytes=True)[..., :3]
+    return colour_map(np.clip(scaled, 0, 1), bytes=True)[..., :3]
 
 
 def _text_colour(rgb: np.ndarray) -> str:
@@ -61,6 +76,9 @@ def heatmap_html(matrix: object, fmt: str = "{:.0f}", cmap: str = "Blues", vmax:
     (729, True, True)
     """
     values = _as_array(matrix)
+    fmt = check_format(fmt)
+    if not isinstance(caption, str):
+        raise TypeError(f"caption must be a str, not {type(caption).__name__}")
     rgb = colours(values, cmap, vmax)
     rows = []
     for i in range(vocab_size):
@@ -68,9 +86,10 @@ def heatmap_html(matrix: object, fmt: str = "{:.0f}", cmap: str = "Blues", vmax:
         for j in range(vocab_size):
             r, g, b = (int(c) for c in rgb[i, j])
             bigram = chars[i] + chars[j]
+            label = html.escape(fmt.format(values[i, j]))
             cells.append(
                 f'<td style="background:rgb({r},{g},{b});color:{_text_colour(rgb[i, j])}" '
-                f'title="{bigram}: {fmt.format(values[i, j])}"><b>{bigram}</b><br>{fmt.format(values[i, j])}</td>'
+                f'title="{bigram}: {label}"><b>{bigram}</b><br>{label}</td>'
             )
         rows.append(f"<tr><th scope=\"row\">{chars[i]}</th>{''.join(cells)}</tr>")
     header = "".join(f'<th scope="col">{ch}</th>' for ch in chars)
@@ -97,8 +116,7 @@ def heatmap_png(matrix: object, cmap: str = "Blues", vmax: float | None = None, 
     """
     from PIL import Image
 
-    if isinstance(cell, bool) or not isinstance(cell, int) or not 1 <= cell <= 64:
-        raise ValueError(f"cell must be an int from 1 to 64 pixels, not {cell!r}")
+    cell = check_int(cell, "cell (pixels a cell)", 1, 64)
     rgb = colours(matrix, cmap, vmax)
     big = np.repeat(np.repeat(rgb, cell, axis=0), cell, axis=1)
     buffer = io.BytesIO()

@@ -6,23 +6,44 @@ import math
 
 import torch
 
-from .counting import check_counts, check_table_shape
+from .checks import check_count_table, check_probs, check_smoothing  # noqa: F401  (check_probs: old import path)
 from .vocabulary import vocab_size
 
 
-def check_smoothing(k: object) -> float:
-    """Return ``k`` as a float if it is a finite number >= 0, else raise a clear error.
+def scaled(values: torch.Tensor) -> torch.Tensor:
+    """``values`` (float64, >= 0) divided by a power of 2 near their largest: exact, and their sums cannot overflow.
 
-    >>> check_smoothing(-1)
-    Traceback (most recent call last):
-    ...
-    ValueError: smoothing k must be a finite number >= 0, not -1
+    Averages weighted by ``values`` do not change (the power of 2 cancels without rounding).
+
+    >>> scaled(torch.tensor([1e308, 1e308], dtype=torch.float64)).sum().item() < float("inf")
+    True
     """
-    if isinstance(k, bool) or not isinstance(k, (int, float)):
-        raise TypeError(f"smoothing k must be a number, not {type(k).__name__}")
-    if not math.isfinite(k) or k < 0:
-        raise ValueError(f"smoothing k must be a finite number >= 0, not {k}")
-    return float(k)
+    largest = values.max()
+    if largest == 0:
+        return values
+    return values / 2.0 ** max(math.frexp(float(largest))[1] - 1, 0)
+
+
+def smoothed_rows(counts: torch.Tensor, k: float | torch.Tensor) -> torch.Tensor:
+    """``counts + k`` with each row normalised to sum to 1, in float64; no checks (callers check).
+
+    Each row is first divided by a power of 2 close to its largest value: exact, so ordinary counts give the
+    very numbers of ``(counts + k) / sum``, and no sum can overflow, whatever the size of the counts or of k
+    (any finite k, 1e300 included). A row with nothing in it (all zero, k = 0) becomes uniform.
+
+    >>> smoothed_rows(torch.tensor([[0.0, 1e308, 1e308]], dtype=torch.float64), 0.0).tolist()
+    [[0.0, 0.5, 0.5]]
+    """
+    counts = counts.double()
+    largest = torch.clamp(counts.amax(-1, keepdim=True), min=k)
+    # a power of 2 (never below 1, so tiny values are not scaled up into overflow or 0)
+    scale = torch.ldexp(torch.ones_like(largest), (torch.frexp(largest).exponent - 1).clamp(min=0))
+    probs = counts / scale + k / scale
+    totals = probs.sum(-1, keepdim=True)
+    if (totals == 0).any():
+        probs = torch.where(totals > 0, probs, 1.0)
+        totals = probs.sum(-1, keepdim=True)
+    return probs / totals
 
 
 def bigram_probs(counts: torch.Tensor, k: float = 0.0) -> torch.Tensor:
@@ -30,21 +51,22 @@ def bigram_probs(counts: torch.Tensor, k: float = 0.0) -> torch.Tensor:
 
     ``P[i, j]`` is the probability that character j follows character i. A row with no counts at all
     (a character never seen) gets the uniform distribution when k is 0, as it would for any k > 0.
-    The same normalisation works for any n-gram count table (27**(n-1), 27): one row per context.
+    ``k`` may be any finite number >= 0 (1e300 gives the uniform model). Computed as the lecture does, in
+    float32; only where float32 would overflow (or a row is empty) are the rows summed in float64, and then
+    probabilities below float32's smallest (about 1e-45) round to 0. The row maths is the same for an
+    n-gram count table (27**(n-1), 27): one row per context.
 
     >>> from makemore_lib.counting import count_bigrams
     >>> P = bigram_probs(count_bigrams(["emma", "ava"]), k=1.0)
     >>> P.shape, round(float(P[0].sum()), 6)
     (torch.Size([27, 27]), 1.0)
     """
-    counts = check_counts(counts, any_order=True)
+    counts = check_count_table(counts)
     k = check_smoothing(k)
-    probs = counts.float() + k
+    probs = counts.float() + k                  # the lecture's arithmetic, in float32
     totals = probs.sum(1, keepdim=True)
-    empty = totals == 0
-    if empty.any():
-        probs = torch.where(empty, torch.ones_like(probs), probs)
-        totals = probs.sum(1, keepdim=True)
+    if not (torch.isfinite(totals).all() and (totals > 0).all()):
+        return smoothed_rows(counts, k).float()  # beyond float32 (or an empty row): exact float64 rows
     return probs / totals
 
 
@@ -55,28 +77,3 @@ def uniform_probs() -> torch.Tensor:
     0.037037
     """
     return torch.full((vocab_size, vocab_size), 1.0 / vocab_size)
-
-
-def check_probs(probs: object, any_order: bool = False) -> torch.Tensor:
-    """Return ``probs`` if it is a 27x27 float tensor of probabilities whose rows sum to 1, else raise.
-
-    ``any_order=True`` also accepts an n-gram table of shape (27**(n-1), 27).
-
-    >>> check_probs(torch.ones(27, 27))
-    Traceback (most recent call last):
-    ...
-    ValueError: probs must have rows that sum to 1 (row 0 sums to 27)
-    """
-    if not isinstance(probs, torch.Tensor):
-        raise TypeError(f"probs must be a torch.Tensor, not {type(probs).__name__}")
-    check_table_shape(probs, "probs", any_order)
-    if not probs.is_floating_point():
-        raise TypeError(f"probs must be a floating-point tensor, not {probs.dtype}")
-    if not torch.isfinite(probs).all() or (probs < 0).any():
-        raise ValueError("probs must hold finite numbers >= 0")
-    sums = probs.sum(1)
-    bad = (sums - 1).abs() > 1e-3
-    if bad.any():
-        row = int(bad.nonzero()[0])
-        raise ValueError(f"probs must have rows that sum to 1 (row {row} sums to {float(sums[row]):.6g})")
-    return probs

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import torch
 
-from .counting import check_counts
-from .probabilities import check_probs, check_smoothing
+from .checks import check_counts, check_probs, check_row_weights, check_smoothing
+from .probabilities import scaled, smoothed_rows
 
 # The k searched by closest_smoothing: 0, then 0.0001 to 1,000,000 in steps of a factor 10**0.02 (about 5%).
 SMOOTHING_GRID = [0.0] + [float(10 ** (e / 50)) for e in range(-200, 301)]
+MAX_GRID = 10_000
+"""The longest grid closest_smoothing searches (20 times the default grid; a fraction of a second)."""
+_BLOCK = 512   # ks compared at once: 512 tables of 27x27 floats, about 3 MB
 
 
 def kl_divergence(p: torch.Tensor, q: torch.Tensor, weights: torch.Tensor | None = None) -> float:
@@ -33,13 +36,8 @@ def kl_divergence(p: torch.Tensor, q: torch.Tensor, weights: torch.Tensor | None
     """
     p = check_probs(p).double()
     q = check_probs(q).double()
-    if weights is None:
-        weights = torch.ones(p.shape[0], dtype=torch.float64)
-    if not isinstance(weights, torch.Tensor) or weights.shape != (p.shape[0],):
-        raise ValueError(f"weights must be a tensor of {p.shape[0]} row weights")
-    weights = weights.double()
-    if not torch.isfinite(weights).all() or (weights < 0).any() or weights.sum() == 0:
-        raise ValueError("weights must be finite numbers >= 0, not all zero")
+    weights = torch.ones(p.shape[0]) if weights is None else check_row_weights(weights, p.shape[0])
+    weights = scaled(weights.double())
     seen = p > 0
     terms = torch.zeros_like(p)
     terms[seen] = p[seen] * (p[seen].log() - q[seen].log())
@@ -53,6 +51,8 @@ def closest_smoothing(counts: torch.Tensor, probs: torch.Tensor,
     The distance is ``kl_divergence(bigram_probs(counts, k), probs, row totals of counts)``: smoothed counts
     first, so that k = 0 (with its zero cells) stays a candidate; each row weighs as much as it is used in the
     data. With k = 0 this is how much higher the loss of ``probs`` is than the best possible loss.
+    ``grid`` may hold up to ``MAX_GRID`` values of k, each any finite number >= 0 (1e300 included); they are
+    compared 512 at a time, so memory stays a few MB. On a tie the first k of the grid wins.
 
     >>> from makemore_lib.counting import count_bigrams
     >>> from makemore_lib.probabilities import bigram_probs
@@ -63,18 +63,30 @@ def closest_smoothing(counts: torch.Tensor, probs: torch.Tensor,
     """
     counts = check_counts(counts).double()
     probs = check_probs(probs).double()
-    ks = SMOOTHING_GRID if grid is None else [check_smoothing(k) for k in grid]
-    if not ks:
-        raise ValueError("grid must hold at least one k")
-    rows = counts.sum(1)
-    if rows.sum() == 0:
+    ks = SMOOTHING_GRID if grid is None else _check_grid(grid)
+    if counts.max() == 0:
         raise ValueError("counts are all zero: there is nothing to compare with")
-    k_col = torch.tensor(ks, dtype=torch.float64).view(-1, 1, 1)
-    smoothed = counts.unsqueeze(0) + k_col                     # one 27x27 table per k
-    totals = smoothed.sum(2, keepdim=True)
-    smoothed = torch.where(totals > 0, smoothed / totals.clamp_min(1e-300), torch.full_like(smoothed, 1 / 27))
-    logq = probs.log().unsqueeze(0)
-    terms = torch.where(smoothed > 0, smoothed * (smoothed.clamp_min(1e-300).log() - logq), torch.zeros_like(smoothed))
-    kls = (rows * terms.sum(2)).sum(1) / rows.sum()
+    rows = scaled(counts).sum(1)
+    kls = torch.cat([_kls(counts, rows, probs, ks[i:i + _BLOCK]) for i in range(0, len(ks), _BLOCK)])
     best = int(kls.argmin())
     return ks[best], max(float(kls[best]), 0.0)
+
+
+def _check_grid(grid: object) -> list[float]:
+    if isinstance(grid, torch.Tensor):
+        grid = grid.tolist()
+    if hasattr(grid, "tolist") and not isinstance(grid, (str, bytes)):
+        grid = grid.tolist()
+    if isinstance(grid, (str, bytes)) or not isinstance(grid, (list, tuple, range)):
+        raise TypeError(f"grid must be a list of smoothing values k, not {type(grid).__name__}")
+    if not 1 <= len(grid) <= MAX_GRID:
+        raise ValueError(f"grid must hold from 1 to {MAX_GRID:,} values of k, not {len(grid):,}")
+    return [check_smoothing(k) for k in grid]
+
+
+def _kls(counts: torch.Tensor, rows: torch.Tensor, q: torch.Tensor, ks: list[float]) -> torch.Tensor:
+    """KL(bigram_probs(counts, k) || q) for each k, weighted by ``rows``, in one batch."""
+    k_col = torch.tensor(ks, dtype=torch.float64).view(-1, 1, 1)
+    smoothed = smoothed_rows(counts.unsqueeze(0), k_col)
+    terms = torch.xlogy(smoothed, smoothed) - torch.xlogy(smoothed, q)   # p log p - p log q, 0 where p = 0
+    return (rows * terms.sum(2)).sum(1) / rows.sum()

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import torch
 
-from .checks import MAX_SAMPLES, check_count, check_generator
-from .probabilities import check_probs
+from .checks import check_count, check_generator, check_probs
 from .vocabulary import itos, vocab_size
 
-MAX_NAME_LENGTH = 1_000
+MAX_SAMPLED_LENGTH = 1_000
+"""A sampled name longer than this means the model cannot end names (column 0 unreachable): an error."""
 
 
 def sample_names(probs: torch.Tensor, n: int, generator: torch.Generator) -> list[str]:
@@ -25,6 +25,8 @@ def sample_names(probs: torch.Tensor, n: int, generator: torch.Generator) -> lis
     ['cexzm', 'zoglkurkicqzktyhwmvmzimjttainrlkfukzkktda']
     """
     probs = check_probs(probs)
+    if probs.dtype not in (torch.float32, torch.float64):
+        probs = probs.float()    # half precision: drawn as float32 (torch.multinomial has no half CPU kernel)
     n = check_count(n)
     generator = check_generator(generator)
     scout = torch.Generator()
@@ -47,8 +49,8 @@ def sample_names(probs: torch.Tensor, n: int, generator: torch.Generator) -> lis
                     break
             else:
                 current.append(itos[ix])
-                if len(current) > MAX_NAME_LENGTH:
-                    raise ValueError(f"probs do not end names: a sampled name passed {MAX_NAME_LENGTH:,} "
+                if len(current) > MAX_SAMPLED_LENGTH:
+                    raise ValueError(f"probs do not end names: a sampled name passed {MAX_SAMPLED_LENGTH:,} "
                                      f"characters (check that column 0, the end token, can be reached)")
     # Leave the caller's generator where the lecture's loop would have left it.
     torch.empty(draws, vocab_size, dtype=probs.dtype).exponential_(generator=generator)

@@ -21,7 +21,9 @@ from makemore_lib import (average_nll, bigram_pairs, bigram_probs, bigrams, coun
                           top_bigrams, train_counts, train_onehot, uniform_probs)
 from makemore_lib.data import DatasetError, load_names, parse_names
 from makemore_lib.plots import heatmap_html, heatmap_png
-from makemore_lib.vocabulary import MAX_NAME_LENGTH, check_name, check_names, encode_names
+from makemore_lib.regularization import closest_smoothing, kl_divergence
+from makemore_lib.checks import MAX_NAME_LENGTH, check_name, check_names
+from makemore_lib.vocabulary import encode_names
 
 LIBRARY = Path(makemore_lib.__file__).parent
 COUNTS = count_bigrams(["emma", "olivia", "ava"])
@@ -291,6 +293,55 @@ def test_no_silent_acceptance_of_huge_or_odd_but_valid_input():
     assert sample_names(PROBS, 0, G()) == []
     assert torch.isfinite(bigram_probs(COUNTS, 0)).all()
     assert len(train_counts(COUNTS, steps=1, lr=0.0).losses) == 1
+
+
+# Issue 16's classes, one case each (tests/test_properties.py draws the whole domain of each).
+LIBRARY_EXTREMES = [
+    (lambda: count_bigrams(["emma\n", "ava\n"]), ValueError, "names[0] 'emma\\n' has '\\n' (U+000A) at position 4"),
+    (lambda: count_bigrams(["emma\n", "ava\n"]), ValueError, "readlines()"),
+    (lambda: bigram_probs(COUNTS, 10**400), ValueError, "smoothing k must be a finite number >= 0, not an int of 401"),
+    (lambda: train_counts(COUNTS, lr=10**400), ValueError, "learning rate lr must be a finite number >= 0"),
+    (lambda: split_names(["ab", "cd"], (10**400, 0.5)), ValueError, "fractions must be positive"),
+    (lambda: train_counts(COUNTS, lr=1e30), ValueError, "training diverged with learning rate 1e+30"),
+    (lambda: train_counts(COUNTS, lr=50, l2=1e3), ValueError, "use a smaller l2"),
+    (lambda: train_onehot(*bigram_pairs(["emma"]), lr=1e30, steps=5), ValueError, "training diverged with learning rate"),
+    (lambda: heatmap_html(np.eye(27), fmt="{:q}"), ValueError, "fmt must format one number, like '{:.0f}'"),
+    (lambda: heatmap_html(np.eye(27), fmt="{} and {}"), ValueError, "fmt must format one number"),
+    (lambda: heatmap_html(np.eye(27), fmt=3), TypeError, "fmt must be a format string"),
+    (lambda: heatmap_html(np.eye(27), cmap="nope"), ValueError, "cmap must name a matplotlib colour map"),
+    (lambda: heatmap_png(np.eye(27), cmap=None), TypeError, "cmap must be the name of a matplotlib colour map"),
+    (lambda: heatmap_html(np.eye(27), vmax=math.nan), ValueError, "vmax must be None or a finite number > 0, not nan"),
+    (lambda: heatmap_html(np.eye(27), vmax=-1), ValueError, "vmax must be None or a finite number > 0, not -1"),
+    (lambda: heatmap_html(np.eye(27), caption=7), TypeError, "caption must be a str"),
+    (lambda: heatmap_html(np.full((27, 27), "x")), TypeError, "matrix must hold real numbers"),
+    (lambda: closest_smoothing(COUNTS, PROBS, [math.inf]), ValueError, "smoothing k must be a finite number"),
+    (lambda: closest_smoothing(COUNTS, PROBS, range(10**6)), ValueError, "grid must hold from 1 to 10,000 values"),
+    (lambda: kl_divergence(PROBS, PROBS, torch.zeros(27)), ValueError, "weights must be finite numbers >= 0"),
+    (lambda: kl_divergence(PROBS, PROBS, [1.0] * 27), TypeError, "weights must be a torch.Tensor"),
+    (lambda: decode(torch.tensor([0.5])), TypeError, "ids must hold ints"),
+    (lambda: top_bigrams(COUNTS, 10**30), ValueError, "n must be between 0 and 729"),
+    (lambda: bigram_probs(torch.zeros(27, 27, device="meta")), ValueError, "counts is a meta tensor"),
+    (lambda: net_probs(torch.zeros(27, 27, device="meta")), ValueError, "W is a meta tensor"),
+]
+
+
+@pytest.mark.parametrize("call, error, says", LIBRARY_EXTREMES, ids=[s for _, _, s in LIBRARY_EXTREMES])
+def test_issue_16_library_classes(call, error, says):
+    with pytest.raises(error) as excinfo:
+        call()
+    assert_clear(excinfo, says)
+
+
+def test_extreme_but_valid_values_give_the_right_answer():
+    assert torch.allclose(bigram_probs(COUNTS, 1e300), uniform_probs())          # enormous smoothing: uniform
+    assert top_bigrams(PROBS, 1)[0][1] == pytest.approx(float(PROBS.max()))       # probabilities keep their value
+    assert torch.equal(bigram_probs(COUNTS.to_sparse(), 1.0), PROBS)              # sparse tensors: as dense
+    W = torch.full((27, 27), 1e4, dtype=torch.float64)
+    W[:, 3] = 2e4
+    probs = forward(W, torch.tensor([0, 1]))                                     # huge logits: stable softmax
+    assert probs.dtype == torch.float64 and probs[:, 3].tolist() == [1.0, 1.0]
+    half = forward(torch.zeros(27, 27, dtype=torch.float16).to_sparse(), torch.tensor([0]))   # sparse half W
+    assert torch.allclose(half.float(), torch.full((1, 27), 1 / 27), atol=1e-3)
 
 
 # --- widgets: a typed text's message shows inside the widget and a good value clears it; a setting's bad value is

@@ -1,7 +1,10 @@
 import hashlib
+import http.client
+import io
+import os
+import urllib.error
 
 import pytest
-import requests
 
 from makemore_lib import data
 from makemore_lib.data import DatasetError, load_names, parse_names, read_names, split_names
@@ -56,18 +59,30 @@ def test_missing_and_directory(tmp_path, monkeypatch):
 
 
 class FakeNetwork:
-    """Stands in for pooch's HTTP downloader: serves given bytes, or fails like a machine with no network."""
+    """Stands in for urllib's urlopen: serves given bytes, fails like a machine with no network, or cuts the
+    connection after ``cut_after`` bytes (a download failing midway)."""
 
-    def __init__(self, payload: bytes | None):
+    def __init__(self, payload: bytes | None, cut_after: int | None = None):
         self.payload = payload
+        self.cut_after = cut_after
         self.calls = 0
 
-    def __call__(self, url, output_file, pooch_obj, check_only=False):
+    def __call__(self, url, timeout=None):
         self.calls += 1
         if self.payload is None:
-            raise requests.exceptions.ConnectionError("no network")
-        with open(output_file, "wb") as out:
-            out.write(self.payload)
+            raise urllib.error.URLError(OSError(101, "Network is unreachable"))
+        return FakeResponse(self.payload, self.cut_after)
+
+
+class FakeResponse(io.BytesIO):
+    def __init__(self, payload: bytes, cut_after: int | None):
+        super().__init__(payload)
+        self.cut_after = cut_after
+
+    def read(self, size=-1):
+        if self.cut_after is not None:
+            raise http.client.IncompleteRead(self.getvalue()[:self.cut_after], len(self.getvalue()) - self.cut_after)
+        return super().read(size)
 
 
 @pytest.fixture
@@ -77,10 +92,9 @@ def offline_cache(tmp_path, monkeypatch):
     return tmp_path / "cache"
 
 
-def _use_network(monkeypatch, payload, good_hash):
-    fake = FakeNetwork(payload)
-    monkeypatch.setattr("pooch.downloaders.HTTPDownloader.__call__",
-                        lambda self, url, output_file, pooch_obj, check_only=False: fake(url, output_file, pooch_obj))
+def _use_network(monkeypatch, payload, good_hash, cut_after=None):
+    fake = FakeNetwork(payload, cut_after)
+    monkeypatch.setattr("urllib.request.urlopen", fake)
     monkeypatch.setattr(data, "NAMES_SHA256", good_hash)
     return fake
 
@@ -107,7 +121,7 @@ def test_download_is_cached_and_checked(offline_cache, monkeypatch):
 
 def test_corrupt_download_leaves_nothing_then_recovers(offline_cache, monkeypatch):
     _use_network(monkeypatch, GOOD[:7], GOOD_HASH)           # truncated
-    with pytest.raises(DatasetError, match="checksum"):
+    with pytest.raises(DatasetError, match="damaged .*nothing was kept"):
         load_names()
     assert not (offline_cache / "names.txt").exists()
     _use_network(monkeypatch, GOOD, GOOD_HASH)               # the network is back
@@ -174,3 +188,134 @@ def test_environment_variable_faults_name_path_and_variable(tmp_path, monkeypatc
     with pytest.raises(DatasetError, match=message) as info:
         load_names()
     assert str(path) in str(info.value) and "MAKEMORE_NAMES" in str(info.value)
+
+
+# --- faults: every OS error, device and half-finished download becomes one DatasetError naming path and fix -------
+
+def test_download_cut_midway_leaves_no_file(offline_cache, monkeypatch):
+    _use_network(monkeypatch, GOOD, GOOD_HASH, cut_after=5)
+    with pytest.raises(DatasetError, match="IncompleteRead.*Go online") as info:
+        load_names()
+    assert "MAKEMORE_NAMES" in str(info.value)
+    assert not offline_cache.exists() or os.listdir(offline_cache) == []      # no names.txt, no temporary file
+    _use_network(monkeypatch, GOOD, GOOD_HASH)
+    assert load_names() == ["emma", "olivia", "ava"]
+    assert os.listdir(offline_cache) == ["names.txt"]
+
+
+def test_write_failing_midway_keeps_the_old_state(offline_cache, monkeypatch):
+    # The disk fills while the verified download is written: nothing half-written is left behind.
+    _use_network(monkeypatch, GOOD, GOOD_HASH)
+    real_fsync = os.fsync
+
+    def full_disk(fd):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full_disk)
+    with pytest.raises(DatasetError, match="No space left on device") as info:
+        load_names()
+    assert str(offline_cache) in str(info.value) and "MAKEMORE_CACHE" in str(info.value)
+    assert os.listdir(offline_cache) == []
+    monkeypatch.setattr(os, "fsync", real_fsync)
+    assert load_names() == ["emma", "olivia", "ava"]
+
+
+def test_oversized_download_is_refused(offline_cache, monkeypatch):
+    monkeypatch.setattr(data, "MAX_FILE_BYTES", 10)
+    _use_network(monkeypatch, GOOD, GOOD_HASH)
+    with pytest.raises(DatasetError, match="larger than 10 bytes.*nothing was kept"):
+        load_names()
+    assert not (offline_cache / "names.txt").exists()
+
+
+def test_cache_that_is_a_file(tmp_path, monkeypatch):
+    monkeypatch.delenv("MAKEMORE_NAMES", raising=False)
+    blocker = tmp_path / "cache"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("MAKEMORE_CACHE", str(blocker))
+    fake = _use_network(monkeypatch, GOOD, GOOD_HASH)
+    with pytest.raises(DatasetError, match="is a file, not a folder: set MAKEMORE_CACHE") as info:
+        load_names()
+    assert str(blocker) in str(info.value) and fake.calls == 0
+    monkeypatch.setenv("MAKEMORE_CACHE", str(blocker / "below"))     # a folder inside a file
+    with pytest.raises(DatasetError, match="a folder in it is a file") as info:
+        load_names()
+    assert "MAKEMORE_CACHE" in str(info.value)
+
+
+def test_cache_without_write_permission(offline_cache, monkeypatch):
+    # Simulated (the tests may run as root, whom chmod does not stop): creating the temporary file is refused.
+    _use_network(monkeypatch, GOOD, GOOD_HASH)
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied", str(offline_cache / ".names-x.part"))
+
+    monkeypatch.setattr("tempfile.mkstemp", refuse)
+    with pytest.raises(DatasetError, match="permission denied.*Set MAKEMORE_CACHE to a folder you can write"):
+        load_names()
+    assert not (offline_cache / "names.txt").exists()
+
+
+@pytest.mark.parametrize("value, variable", [("", "MAKEMORE_NAMES"), ("   ", "MAKEMORE_NAMES"),
+                                             ("", "MAKEMORE_CACHE")])
+def test_empty_environment_variables_are_errors(offline_cache, monkeypatch, value, variable):
+    fake = _use_network(monkeypatch, GOOD, GOOD_HASH)
+    monkeypatch.setenv(variable, value)
+    with pytest.raises(DatasetError, match=f"{variable} is set but empty"):
+        load_names()
+    assert fake.calls == 0
+
+
+@pytest.mark.parametrize("error, says", [
+    (PermissionError(13, "Permission denied"), "permission denied"),
+    (NotADirectoryError(20, "Not a directory"), "a folder in it is a file"),
+    (IsADirectoryError(21, "Is a directory"), "is a directory"),
+    (OSError(5, "Input/output error"), "cannot be read (Input/output error)"),
+], ids=["permission", "not a directory", "is a directory", "I/O error"])
+def test_os_errors_on_open_name_the_path(tmp_path, monkeypatch, error, says):
+    path = tmp_path / "names.txt"
+    path.write_text("emma\n")
+    real_open = open
+
+    def failing_open(file, *args, **kwargs):
+        if str(file) == str(path):
+            raise error
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr("builtins.open", failing_open)
+    with pytest.raises(DatasetError) as info:
+        load_names(path)
+    assert str(path) in str(info.value) and says in str(info.value)
+
+
+def test_real_os_errors(tmp_path):
+    blocker = tmp_path / "file.txt"
+    blocker.write_text("emma\n")
+    with pytest.raises(DatasetError, match="a folder in it is a file"):
+        load_names(blocker / "names.txt")            # NotADirectoryError from the OS
+    with pytest.raises(DatasetError, match="is a directory"):
+        load_names(tmp_path)
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/null", "/dev/urandom"])
+def test_devices_are_refused_at_once(device):
+    if not os.path.exists(device):
+        pytest.skip(f"{device} does not exist here")
+    with pytest.raises(DatasetError, match="not a regular file"):
+        load_names(device)
+
+
+def test_a_pipe_is_refused_without_blocking(tmp_path):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    with pytest.raises(DatasetError, match="not a regular file"):
+        load_names(fifo)                             # opening it would wait forever for a writer
+
+
+def test_a_huge_file_is_refused(tmp_path, monkeypatch):
+    monkeypatch.setattr(data, "MAX_FILE_BYTES", 1000)
+    big = tmp_path / "big.txt"
+    big.write_text("emma\n" * 1000)
+    with pytest.raises(DatasetError, match="larger than 1,000 bytes") as info:
+        load_names(big)
+    assert str(big) in str(info.value)

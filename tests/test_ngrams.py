@@ -5,8 +5,8 @@ from hypothesis import strategies as st
 
 from makemore_lib import average_nll, bigram_probs, count_bigrams, counts_nll, net_probs, train_counts
 from makemore_lib.counting import bigram_pairs
-from makemore_lib.ngrams import (context_index, context_string, count_ngrams, ngram_pairs, sample_ngram_names,
-                                 top_ngrams)
+from makemore_lib.ngrams import (context_index, context_string, count_ngrams, ngram_nll, ngram_pairs,
+                                 sample_ngram_names, top_ngrams)
 from makemore_lib.reference import count_ngrams_loop, train_onehot_ngram
 from conftest import names_strategy
 
@@ -45,9 +45,12 @@ def test_trigram_probs_and_loss():
     N3 = count_ngrams(names, 3)
     P3 = bigram_probs(N3, k=1.0)
     assert P3.shape == (729, 27) and torch.allclose(P3.sum(1), torch.ones(729))
-    assert average_nll(names, P3) == pytest.approx(counts_nll(N3, P3))
+    assert ngram_nll(names, P3) == pytest.approx(counts_nll(N3, P3))
+    assert ngram_nll(names, bigram_probs(count_bigrams(names))) == average_nll(names, bigram_probs(count_bigrams(names)))
     # Unsmoothed, a trigram model fits its own data at least as well as the bigram model.
-    assert average_nll(names, bigram_probs(N3)) <= average_nll(names, bigram_probs(count_bigrams(names))) + 1e-9
+    assert ngram_nll(names, bigram_probs(N3)) <= average_nll(names, bigram_probs(count_bigrams(names))) + 1e-9
+    with pytest.raises(ValueError, match=r"probs must have shape \(27, 27\), not \(729, 27\)"):
+        average_nll(names, P3)          # the bigram loss takes the bigram model only
     with pytest.raises(ValueError, match="same shape"):
         counts_nll(N3, bigram_probs(count_bigrams(names)))
 
@@ -75,7 +78,7 @@ def test_bad_orders():
             count_ngrams(["emma"], n)
     with pytest.raises(ValueError, match=r"shape \(27, 27\), not \(728, 27\)"):
         bigram_probs(torch.zeros(728, 27))
-    with pytest.raises(ValueError, match="not '.' or a lowercase"):
+    with pytest.raises(ValueError, match=r"context 'eM' has 'M' at position 1, which is not in the vocabulary"):
         context_index("eM")
 
 

@@ -1,4 +1,5 @@
 import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -9,14 +10,25 @@ from conftest import name_strategy, names_strategy
 
 
 def test_order_is_the_lectures():
-    assert vocab_size == 27
-    assert stoi["."] == 0 and stoi["a"] == 1 and stoi["z"] == 26
-    assert all(itos[stoi[ch]] == ch for ch in chars)
+    # The lecture builds stoi from the sorted letters of the dataset, a -> 1, ..., and '.' -> 0.
+    lecture_stoi = {s: i + 1 for i, s in enumerate(sorted(set("".join(["abcdefghijklm", "nopqrstuvwxyz"]))))}
+    lecture_stoi["."] = 0
+    assert stoi == lecture_stoi
+    assert itos == {i: s for s, i in lecture_stoi.items()}
+    assert chars == "".join(itos[i] for i in range(27)) and vocab_size == 27
+
+
+def test_encode_and_decode_known_values():
+    assert encode(".emma.") == [0, 5, 13, 13, 1, 0]
+    assert encode("z") == [26] and decode([26, 0, 1]) == "z.a"
+    assert decode(encode("")) == ""
 
 
 @given(st.text(alphabet=chars, max_size=50))
-def test_encode_decode_round_trip(text):
-    assert decode(encode(text)) == text
+def test_encode_is_the_index_of_each_character(text):
+    ids = encode(text)
+    assert ids == [chars.index(ch) for ch in text]        # independent of stoi: a wrong map breaks this
+    assert decode(ids) == text
 
 
 def test_isabella():
@@ -24,10 +36,20 @@ def test_isabella():
 
 
 @pytest.mark.parametrize("name, bad, pos", [("Emma", "'E'", 0), ("em ma", "' ' (U+0020)", 2), ("zoë", "'ë'", 2),
-                                            ("a.b", "'.'", 1), ("x7", "'7'", 1)])
+                                            ("a.b", "'.'", 1), ("x7", "'7'", 1), ("emma\n", "'\\n' (U+000A)", 4)])
 def test_bad_character_named_with_position(name, bad, pos):
     with pytest.raises(ValueError, match=re.escape(f"has {bad} at position {pos}")):
         check_name(name)
+
+
+@pytest.mark.parametrize("names, index", [(["emma\n", "ava\n"], 0), (["emma", "a va"], 1), (["em", "ma\nx"], 1),
+                                          (["ann", ""], 1), (["ann", "b" * 101], 1)])
+def test_a_bad_name_hidden_in_a_list_is_found(names, index):
+    # The fast check joins the list: a separator inside a name must not pass for the join's own.
+    with pytest.raises(ValueError, match=re.escape(f"names[{index}]")):
+        check_names(names)
+    with pytest.raises(ValueError, match=re.escape(f"names[{index}]")):
+        encode_names(names)
 
 
 def test_empty_and_wrong_types():
@@ -44,12 +66,13 @@ def test_empty_and_wrong_types():
 @given(names_strategy)
 def test_encode_names_has_every_bigram(names):
     ids = encode_names(names).tolist()
-    pairs = [itos[a] + itos[b] for a, b in zip(ids, ids[1:])]
+    pairs = [chars[a] + chars[b] for a, b in zip(ids, ids[1:])]
     assert pairs == [bg for name in names for bg in bigrams(name)]
+    assert ids.count(0) == len(names) + 1
 
 
 @given(name_strategy)
 def test_bigrams_of_a_name(name):
-    pairs = bigrams(name)
-    assert len(pairs) == len(name) + 1
-    assert pairs[0][0] == "." and pairs[-1][1] == "."
+    # The lecture's zip over the padded name, written out independently.
+    padded = ["."] + list(name) + ["."]
+    assert bigrams(name) == [a + b for a, b in zip(padded, padded[1:])]

@@ -17,7 +17,7 @@ import torch
 import traitlets
 
 from ..checks import check_int, check_rate
-from ..sampling import MAX_NAME_LENGTH as MAX_SAMPLED_NAME_LENGTH
+from ..sampling import MAX_SAMPLED_LENGTH as MAX_SAMPLED_NAME_LENGTH
 from ..sampling import sample_names
 
 JS = Path(__file__).resolve().parent.parent / "js"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import torch
 import traitlets
 
-from ..counting import check_counts
+from ..checks import check_counts
 from ..neural import LECTURE_SEED
 from ..probabilities import bigram_probs, uniform_probs
 from .common import MAX_NAMES, MAX_SEED, ChoiceSetting, Data, IntSetting, Live, esm, names_html, widget_names

@@ -8,7 +8,7 @@ import torch
 import traitlets
 
 from ..loss import name_nll, score_name
-from ..probabilities import check_probs
+from ..checks import check_probs
 from .common import Data, Live, TextSetting, esm
 
 

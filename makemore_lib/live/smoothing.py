@@ -7,11 +7,11 @@ import math
 import torch
 import traitlets
 
-from ..counting import check_counts
 from ..loss import counts_nll, name_nll
 from ..neural import LECTURE_SEED
-from ..probabilities import bigram_probs, check_smoothing
-from ..vocabulary import check_name, stoi
+from ..probabilities import bigram_probs
+from ..checks import check_counts, check_name, check_smoothing
+from ..vocabulary import stoi
 from .common import (MAX_NAMES, MAX_SEED, Data, FloatSetting, IntSetting, Live, TextSetting, esm, fmt_loss,
                      heatmap_img, message, names_html, shown, widget_names)
 

@@ -11,7 +11,7 @@ import math
 import torch
 import traitlets
 
-from ..counting import check_counts
+from ..checks import check_counts
 from ..neural import LECTURE_SEED, Training, init_weights, net_probs, train_counts
 from ..regularization import closest_smoothing
 from .common import (DIVERGED, MAX_SEED, MAX_STEPS, Data, FloatSetting, IntSetting, Live, esm, fmt_loss,
@@ -29,11 +29,27 @@ def diverged(run: Training) -> bool:
     """Whether a training run blew up: a loss that is not finite or above ``DIVERGED``, or W not finite.
 
     >>> from makemore_lib.counting import count_bigrams
-    >>> diverged(train_counts(count_bigrams(["emma"]), steps=5, lr=1e6))
-    True
+    >>> diverged(train_counts(count_bigrams(["emma"]), steps=5, lr=1.0))
+    False
     """
     losses = run.losses + [run.final_loss]
     return not (all(math.isfinite(x) and x < DIVERGED for x in losses) and bool(run.W.isfinite().all()))
+
+
+def try_training(counts: torch.Tensor, steps: int, lr: float, l2: float, seed: int = LECTURE_SEED) -> Training | None:
+    """``train_counts``, or None when the run diverges (the library raises; the widget words it as the page does).
+
+    >>> from makemore_lib.counting import count_bigrams
+    >>> try_training(count_bigrams(["emma"]), steps=5, lr=1e6, l2=0.0) is None
+    True
+    """
+    try:
+        run = train_counts(counts, steps=steps, lr=lr, l2=l2, seed=seed)
+    except ValueError as err:
+        if str(err).startswith("training diverged"):
+            return None
+        raise
+    return None if diverged(run) else run
 
 
 def divergence_message(counts: torch.Tensor, steps: int, lr: float, l2: float, seed: int = LECTURE_SEED) -> str:
@@ -43,14 +59,14 @@ def divergence_message(counts: torch.Tensor, steps: int, lr: float, l2: float, s
     >>> divergence_message(count_bigrams(["emma", "ava"]), 500, 100, 10)[:60]
     'training diverged with L2 strength l2 = 10 (learning rate lr'
     """
-    blame_l2 = l2 > 0 and not diverged(train_counts(counts, steps=steps, lr=lr, l2=0.0, seed=seed))
+    blame_l2 = l2 > 0 and try_training(counts, steps, lr, 0.0, seed) is not None
     return message("diverged_l2" if blame_l2 else "diverged_lr", lr=f"{lr:g}", l2=f"{l2:g}")
 
 
 def _train(counts: torch.Tensor, steps: int, lr: float, l2: float, seed: int) -> dict:
     """Train; the losses before each step and after the last, the data loss, the penalty, the net's P."""
-    run = train_counts(counts, steps=steps, lr=lr, l2=l2, seed=seed)
-    if diverged(run):
+    run = try_training(counts, steps, lr, l2, seed)
+    if run is None:
         raise ValueError(divergence_message(counts, steps, lr, l2, seed))
     W = run.W.double()
     penalty = l2 * float((W * W).mean())

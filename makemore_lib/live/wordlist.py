@@ -16,7 +16,7 @@ import torch
 import traitlets
 
 from ..checks import check_count, check_generator
-from ..vocabulary import _describe
+from ..checks import _describe
 from .common import (MAX_NAMES, MAX_SAMPLED_NAME_LENGTH, MAX_SEED, WORDLIST, Data, FloatSetting, IntSetting, Live, TextSetting,
                      esm, fmt_loss, heatmap_img, message, names_html, shown)
 

@@ -33,8 +33,13 @@ function describe(ch) {
   if (printable(ch) && !/[\s\u001c-\u001f\u0085]/u.test(ch)) return shown;
   return `${shown} (U+${ch.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")})`;
 }
-function shorten(chars) {
-  return chars.length <= 40 ? chars.join("") : chars.slice(0, 37).join("") + "...";
+function spaceHint(ch) {
+  if (ch === "\r" || ch === "\n") return " (lines read with readlines() keep their newline: use read().splitlines())";
+  return /[\s\u001c-\u001f\u0085]/u.test(ch) ? " (strip spaces first: name.strip())" : "";
+}
+function shortRepr(text) {
+  const shown = [...pyRepr(text)];
+  return shown.length <= 40 ? shown.join("") : shown.slice(0, 37).join("") + "...";
 }
 function nameError(name, what = "name") {
   if (typeof name !== "string") return `${what} must be a str, not ${name === null ? "NoneType" : typeof name}`;
@@ -45,7 +50,7 @@ function nameError(name, what = "name") {
   for (let pos = 0; pos < chars.length; pos++) {
     const ch = chars[pos];
     if (ch === "." || !CHARS.includes(ch) || ch.length !== 1)
-      return `${what} ${pyRepr(shorten(chars))} has ${describe(ch)} at position ${pos}, which is not a lowercase letter a-z`;
+      return `${what} ${shortRepr(name)} has ${describe(ch)} at position ${pos}, which is not a lowercase letter a-z` + spaceHint(ch);
   }
   return null;
 }

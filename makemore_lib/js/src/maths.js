@@ -68,6 +68,18 @@ export function describe(ch) {
   return `${shown} (U+${ch.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")})`;
 }
 
+// checks._bad_character's hint for the usual way whitespace gets into a name.
+function spaceHint(ch) {
+  if (ch === "\r" || ch === "\n") return " (lines read with readlines() keep their newline: use read().splitlines())";
+  return /[\s\u001c-\u001f\u0085]/u.test(ch) ? " (strip spaces first: name.strip())" : "";
+}
+
+// checks.shorten: repr(text), cut to 40 characters.
+function shortRepr(text) {
+  const shown = [...pyRepr(text)];
+  return shown.length <= 40 ? shown.join("") : shown.slice(0, 37).join("") + "...";
+}
+
 function shorten(chars) {
   return chars.length <= 40 ? chars.join("") : chars.slice(0, 37).join("") + "...";
 }
@@ -84,7 +96,8 @@ export function nameError(name, what = "name") {
   for (let pos = 0; pos < chars.length; pos++) {
     const ch = chars[pos];
     if (ch === "." || !CHARS.includes(ch) || ch.length !== 1)
-      return `${what} ${pyRepr(shorten(chars))} has ${describe(ch)} at position ${pos}, which is not a lowercase letter a-z`;
+      return `${what} ${shortRepr(name)} has ${describe(ch)} at position ${pos}, which is not a lowercase letter a-z`
+        + spaceHint(ch);
   }
   return null;
 }
