@@ -164,8 +164,8 @@ def train_counts(counts: torch.Tensor, steps: int = 100, lr: float = 50.0, l2: f
 
     losses = np.empty(steps)
     with np.errstate(over="ignore", invalid="ignore"):    # a diverging run is reported once, after the loop
-        for k in range(steps):
-            losses[k], probs = loss_and_probs(W)
+        for step in range(steps):
+            losses[step], probs = loss_and_probs(W)
             grad = (row_totals * probs - counts) / total + (2 * l2 / W.size) * W
             W -= lr * grad
         final_loss, _ = loss_and_probs(W)
