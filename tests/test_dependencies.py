@@ -82,3 +82,10 @@ def test_readme_installs_the_cpu_build_of_the_pinned_torch_first():
     requirements = [line for line in lines if "-r requirements.txt" in line]
     assert requirements and lines.index(first) < lines.index(requirements[0])
     assert "cu1" in (ROOT / "README.md").read_text(), "the README says how to get a CUDA build"
+
+
+def test_ci_installs_as_the_readme_says():
+    ci = (ROOT / ".ci" / "run").read_text().replace(" -q", "")
+    for line in readme_install_lines():
+        if line.startswith("pip "):
+            assert line.strip() in ci, f".ci/run does not run the README's `{line.strip()}`"
