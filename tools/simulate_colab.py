@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -57,8 +58,12 @@ def make_environment(folder: Path) -> Path:
         run([sys.executable, "-m", "venv", str(folder / "venv")])
         run([str(python), "-m", "pip", "install", "-q", torch_requirement(), *COLAB_PACKAGES], env=env)
     # not editable: the package as pip builds it from pyproject.toml (as the Colab cell's git+URL install does),
-    # with the dependencies it declares
-    run([str(python), "-m", "pip", "install", "-q", str(ROOT)], env=env)
+    # with the dependencies it declares; from a copy, as setuptools writes build/ into the folder it builds
+    source = folder / "project"
+    shutil.rmtree(source, ignore_errors=True)
+    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(".git", ".venv", "_build", "build", "node_modules",
+                                                                 "*.egg-info", "__pycache__", ".browser"))
+    run([str(python), "-m", "pip", "install", "-q", str(source)], env=env)
     run([str(python), "-m", "ipykernel", "install", "--prefix", str(folder / "jupyter"), "--name", KERNEL], env=env)
     return python
 
