@@ -1,10 +1,10 @@
 """Execute the book's notebooks in parallel, and never show outputs computed by an older makemore_lib.
 
-Two jobs, one extension:
+Three jobs, one extension:
 
 1. Fresh outputs. Sphinx re-reads a notebook only when the notebook itself changed. The chapters' outputs also
-   depend on makemore_lib (its Python and JavaScript files), requirements.txt and pyproject.toml, which no
-   notebook contains. This extension fingerprints those files. When the fingerprint differs from the one stored
+   depend on makemore_lib (its Python and JavaScript files), requirements.txt, pyproject.toml, _config.yml and
+   this extension, which no notebook contains. This extension fingerprints those files. When the fingerprint differs from the one stored
    in Sphinx's environment at the last build, every notebook is marked outdated; and the execution cache
    (jupyter-cache, which matches a notebook on its code cells only) lives in a folder named after the
    fingerprint, so outputs cached under an older library can never match.
