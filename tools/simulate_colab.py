@@ -56,14 +56,15 @@ def make_environment(folder: Path) -> Path:
         run([str(python), "-m", "pip", "uninstall", "-q", "-y", "makemore-lib"], env=env)
     else:
         run([sys.executable, "-m", "venv", str(folder / "venv")])
-        run([str(python), "-m", "pip", "install", "-q", torch_requirement(), *COLAB_PACKAGES], env=env)
+        # --no-compile: no byte-compiling torch's thousands of files at install (the kernel compiles what it imports)
+        run([str(python), "-m", "pip", "install", "-q", "--no-compile", torch_requirement(), *COLAB_PACKAGES], env=env)
     # not editable: the package as pip builds it from pyproject.toml (as the Colab cell's git+URL install does),
     # with the dependencies it declares; from a copy, as setuptools writes build/ into the folder it builds
     source = folder / "project"
     shutil.rmtree(source, ignore_errors=True)
     shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(".git", ".venv", "_build", "build", "node_modules",
                                                                  "*.egg-info", "__pycache__", ".browser"))
-    run([str(python), "-m", "pip", "install", "-q", str(source)], env=env)
+    run([str(python), "-m", "pip", "install", "-q", "--no-compile", str(source)], env=env)
     run([str(python), "-m", "ipykernel", "install", "--prefix", str(folder / "jupyter"), "--name", KERNEL], env=env)
     return python
 
