@@ -5,10 +5,11 @@ import os
 import shutil
 import subprocess
 import sys
+import types
 from pathlib import Path
 
 import nbformat
-
+import pytest
 import yaml
 
 from conftest import ROOT
@@ -46,15 +47,42 @@ def test_notebooks_are_committed_without_outputs():
                 assert cell.get("execution_count") is None, f"{nb_path.name} has execution counts"
 
 
-def test_library_fingerprint_follows_its_files(tmp_path):
+def copy_watched(root):
     for entry in fresh_outputs.WATCHED:
         src = ROOT / entry
-        (shutil.copytree if src.is_dir() else shutil.copy)(src, tmp_path / entry)
-    before = fresh_outputs.fingerprint(tmp_path)
-    assert fresh_outputs.fingerprint(tmp_path) == before
-    with open(tmp_path / "makemore_lib" / "plots.py", "a") as f:
-        f.write("# an edit\n")
-    assert fresh_outputs.fingerprint(tmp_path) != before
+        (root / entry).parent.mkdir(parents=True, exist_ok=True)
+        if src.is_dir():
+            shutil.copytree(src, root / entry, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(src, root / entry)
+    return root
+
+
+# Each file whose edit changes a chapter's outputs, besides the chapter: a Python module and a widget's
+# JavaScript (both embedded in the outputs), the installed versions, the book's configuration, the extension
+# that executes the chapters. A fingerprint that left one out would leave stale outputs in the site.
+OUTPUT_CHANGING = ["makemore_lib/__init__.py", "makemore_lib/js/common.js", "requirements.txt", "pyproject.toml",
+                   "_config.yml", "book/_ext/fresh_outputs.py", "book/_ext/warm_kernels.py"]
+
+
+@pytest.mark.parametrize("edited", OUTPUT_CHANGING)
+def test_the_fingerprint_changes_with_every_file_that_changes_outputs(tmp_path, edited):
+    root = copy_watched(tmp_path)
+    before = fresh_outputs.fingerprint(root)
+    with open(root / edited, "a") as f:
+        f.write("\n")
+    assert fresh_outputs.fingerprint(root) != before
+
+
+def test_the_fingerprint_ignores_what_does_not_change_outputs(tmp_path):
+    root = copy_watched(tmp_path)
+    before = fresh_outputs.fingerprint(root)
+    (root / "makemore_lib" / "__pycache__").mkdir()
+    (root / "makemore_lib" / "__pycache__" / "x.pyc").write_bytes(b"bytecode")  # written by every import
+    (root / "README.md").write_text("prose")
+    assert fresh_outputs.fingerprint(root) == before
+    (root / "makemore_lib" / "__init__.py").rename(root / "makemore_lib" / "renamed.py")  # same bytes, new name
+    assert fresh_outputs.fingerprint(root) != before
 
 
 # The build mechanism end to end, on a tiny book laid out like this one: the real _config.yml and extension, a
@@ -81,7 +109,8 @@ def tiny_book(tmp_path, mark="one", cell="import makemore_lib\nprint('mark:', ma
 
 
 def set_mark(root, mark):
-    (root / "makemore_lib" / "__init__.py").write_text(f"MARK = {mark!r}\n")
+    # load_names: the stand-in for the dataset check the real _config.yml asks for before executing
+    (root / "makemore_lib" / "__init__.py").write_text(f"MARK = {mark!r}\n\ndef load_names():\n    return []\n")
 
 
 def build(root, *args):
@@ -159,3 +188,69 @@ def test_a_warm_kernel_is_fresh_and_in_the_notebooks_folder(tmp_path):
         server.close()
     # forked after importing torch, nothing else: the library and the chapter's names are not there yet
     assert nb.cells[0].outputs[0]["text"].split() == [str(tmp_path), "yes", "True", "False", "False"]
+
+
+def test_a_missing_preload_module_falls_back_to_plain_kernels_without_failing_a_strict_build(tmp_path):
+    root = tiny_book(tmp_path)
+    config = root / "_config.yml"
+    config.write_text(config.read_text().replace("fresh_outputs_preload: [torch, matplotlib.pyplot]",
+                                                 "fresh_outputs_preload: [no_such_module_here]"))
+    result = build(root, "-W")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no warm kernels" in result.stdout and "mark: one" in page(root)
+
+
+def kernel_command(tmp_path, python: str) -> list[str]:
+    """The command the warm manager gives for a kernelspec running ``python -m ipykernel_launcher``."""
+    import warm_kernels
+    from jupyter_client.kernelspec import KernelSpecManager
+
+    spec = tmp_path / "kernels" / "k"
+    spec.mkdir(parents=True)
+    (spec / "kernel.json").write_text(json.dumps({"argv": [python, "-m", "ipykernel_launcher", "-f",
+                                                           "{connection_file}"], "display_name": "k",
+                                                  "language": "python"}))
+    server = types.SimpleNamespace(launch_args=lambda: [warm_kernels.__file__, "launch", "SOCKET"])
+    manager = fresh_outputs._warm_manager(server)(
+        kernel_name="k", kernel_spec_manager=KernelSpecManager(kernel_dirs=[str(spec.parent)]),
+        connection_file=str(tmp_path / "c.json"))
+    return manager.format_kernel_cmd()
+
+
+def test_a_warm_kernel_keeps_the_kernelspecs_python(tmp_path):
+    import warm_kernels
+
+    ours = kernel_command(tmp_path, sys.executable)
+    assert ours == [sys.executable, warm_kernels.__file__, "launch", "SOCKET", "-f", str(tmp_path / "c.json")]
+    other = shutil.which("python3", path="/usr/bin") or "/opt/another/python"  # another environment's python
+    assert kernel_command(tmp_path / "2", other)[:3] == [other, "-m", "ipykernel_launcher"]  # started as usual
+
+
+# Offline, without names.txt: the build says once what to do, and stops before executing anything.
+
+def offline_build(tmp_path, **env):
+    root = tiny_book(tmp_path)
+    shutil.rmtree(root / "makemore_lib")  # the real library and its loader this time
+    shutil.copytree(ROOT / "makemore_lib", root / "makemore_lib", ignore=shutil.ignore_patterns("__pycache__"))
+    clean = {k: v for k, v in os.environ.items() if k != "MAKEMORE_NAMES"}
+    proxy = "http://127.0.0.1:9"  # nothing listens there: every download fails at once, as offline
+    return subprocess.run([str(JUPYTER_BOOK), "build", "book/", "-W"], cwd=root, capture_output=True, text=True,
+                          timeout=300, env=dict(clean, PYTHONPATH=str(root), MAKEMORE_CACHE=str(tmp_path / "cache"),
+                                                HTTPS_PROXY=proxy, https_proxy=proxy, NO_PROXY="", no_proxy="",
+                                                **env))
+
+
+def test_an_offline_build_without_the_dataset_says_what_to_do_once_and_stops(tmp_path):
+    result = offline_build(tmp_path)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert output.count("could not download names.txt") == 1 and output.count("MAKEMORE_NAMES") == 1
+    assert "[fresh_outputs] executing" not in output and "Traceback" not in output
+    assert len(output.splitlines()) < 80, output  # not buried: the message is most of what is printed
+
+
+def test_a_wrong_makemore_names_is_named_and_stops_the_build(tmp_path):
+    result = offline_build(tmp_path, MAKEMORE_NAMES=str(tmp_path / "missing.txt"))
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in output
+    assert output.count(f"{tmp_path / 'missing.txt'} does not exist") == 1

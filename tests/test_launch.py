@@ -1,190 +1,145 @@
-"""How readers launch the book: the repository URL in one place, the Colab guard, Binder, the Pages workflow."""
+"""How readers launch the book: the repository URL in one place, the Colab cell, Binder, the Pages workflow."""
 
-import shlex
-import shutil
-import subprocess
+import re
 import sys
 import types
 
 import nbformat
 import pytest
 import yaml
-from IPython.core.inputtransformer2 import TransformerManager
 
 from conftest import ROOT
 
-sys.path.insert(0, str(ROOT))
-from tools import sync_repo_url  # noqa: E402
-
-CHAPTERS = sync_repo_url.chapters()
+CHAPTERS = sorted((ROOT / "book").glob("*.ipynb"))
 CONFIG = yaml.safe_load((ROOT / "_config.yml").read_text())
+REPOSITORY = CONFIG["repository"]["url"].rstrip("/").removesuffix(".git")
 
-
-def guard_source(path) -> str:
-    return sync_repo_url.guard_cell(nbformat.read(path, as_version=4)).source
-
-
-# --- the repository URL, in one place ---------------------------------------------------------------------
 
 def test_config_has_the_repository_and_launch_buttons():
-    assert CONFIG["repository"]["url"].startswith("https://github.com/")
+    assert re.fullmatch(r"https://github\.com/[\w.-]+/[\w.-]+", REPOSITORY), REPOSITORY
+    assert CONFIG["repository"]["path_to_book"] == "book"  # launch links are <repository>/<path_to_book>/<chapter>
     buttons = CONFIG["launch_buttons"]
     assert buttons["notebook_interface"] == "jupyterlab"
     assert buttons["binderhub_url"] == "https://mybinder.org"
     assert buttons["colab_url"] == "https://colab.research.google.com"
-    assert buttons["thebe"] is True
     assert CONFIG["html"].get("use_download_button", True) is not False
 
 
+# --- the Colab cell: written once in CONTRIBUTING.md, the same in every chapter -----------------------------
+
+def contributing_colab_cell() -> str:
+    """The Colab cell as CONTRIBUTING.md writes it: the Python block after 'The Colab cell'."""
+    text = (ROOT / "CONTRIBUTING.md").read_text()
+    after = text[text.index("The Colab cell"):]
+    block = re.search(r"```python\n(.*?)```", after, re.S)
+    return "\n".join(line.removeprefix("   ") for line in block.group(1).splitlines()).strip()
+
+
+def first_code_cell(path):
+    return next(cell for cell in nbformat.read(path, as_version=4).cells if cell.cell_type == "code")
+
+
+def test_the_colab_cell_installs_from_the_configured_repository():
+    assert f'"makemore-lib @ git+{REPOSITORY}"' in contributing_colab_cell(), (
+        "CONTRIBUTING.md's Colab cell must install from _config.yml's repository.url (a fork changes both)")
+
+
 @pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.name)
-def test_chapter_guard_installs_from_the_configured_repository(path):
-    source = guard_source(path)
-    assert sync_repo_url.guard_url(source) == sync_repo_url.repository_url(), (
-        f"{path.name}: the Colab guard's URL differs from _config.yml: run `python -m tools.sync_repo_url`")
-    assert "remove-cell" in sync_repo_url.guard_cell(nbformat.read(path, as_version=4)).metadata.get("tags", [])
+def test_every_chapter_starts_with_the_colab_cell(path):
+    cell = first_code_cell(path)
+    assert cell.source.strip() == contributing_colab_cell(), (
+        f"{path.name}: the first code cell must be CONTRIBUTING.md's Colab cell, character for character")
+    assert "remove-cell" in cell.metadata.get("tags", [])  # the site hides it
 
 
-def test_sync_rewrites_the_guard_url_and_nothing_else(tmp_path):
-    shutil.copy(ROOT / "_config.yml", tmp_path)
-    (tmp_path / "book").mkdir()
-    chapter = tmp_path / "book" / "01_problem.ipynb"
-    shutil.copy(CHAPTERS[0], chapter)
-    original = chapter.read_text()
-    config = tmp_path / "_config.yml"
-    config.write_text(config.read_text().replace(CONFIG["repository"]["url"], "https://github.com/someone/fork/"))
+def run_colab_cell(monkeypatch, in_colab: bool) -> list[tuple[str, str]]:
+    """Run the cell as IPython would (its %pip turned into a magic call) and return the magics it called."""
+    from IPython.core.inputtransformer2 import TransformerManager
 
-    assert sync_repo_url.sync(tmp_path, check=True) == ["01_problem.ipynb"]
-    assert chapter.read_text() == original  # --check writes nothing
-    assert sync_repo_url.sync(tmp_path) == ["01_problem.ipynb"]
-    assert sync_repo_url.guard_url(guard_source(chapter)) == "https://github.com/someone/fork"
-    assert sync_repo_url.sync(tmp_path, check=True) == []
-    changed = [(a, b) for a, b in zip(original.splitlines(), chapter.read_text().splitlines()) if a != b]
-    assert len(changed) == 1 and "someone/fork" in changed[0][1]  # one line of the file, the URL
-
-    shutil.copy(ROOT / "_config.yml", config)  # and back: byte for byte the committed notebook
-    sync_repo_url.sync(tmp_path)
-    assert chapter.read_text() == original
-
-
-def test_sync_refuses_a_chapter_without_the_guard(tmp_path):
-    shutil.copy(ROOT / "_config.yml", tmp_path)
-    (tmp_path / "book").mkdir()
-    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("import torch")])
-    nbformat.write(nb, tmp_path / "book" / "02_x.ipynb")
-    with pytest.raises(ValueError, match="Colab guard"):
-        sync_repo_url.sync(tmp_path, check=True)
-
-
-# --- the Colab guard: pip install from the repository in Colab, and only there ----------------------------
-
-class MagicRecorder:
-    """Stands in for IPython's shell: records the line magics (``%pip install ...``) a cell runs."""
-
-    def __init__(self, calls: list):
-        self.calls = calls
-
-    def run_line_magic(self, name, line):
-        self.calls.append(((["%" + name] + shlex.split(line),), {}))
-
-
-def run_guard(source, monkeypatch, in_colab: bool) -> list:
-    """Run the guard cell as IPython would (its %pip turned into a call), recording every install it starts."""
     calls = []
-    monkeypatch.setattr(subprocess, "run", lambda *args, **kwargs: calls.append((args, kwargs)))
+    shell = types.SimpleNamespace(run_line_magic=lambda name, line: calls.append((name, line)))
     if in_colab:
         monkeypatch.setitem(sys.modules, "google.colab", types.ModuleType("google.colab"))
     else:
         monkeypatch.delitem(sys.modules, "google.colab", raising=False)
-    python = TransformerManager().transform_cell(source)
-    exec(compile(python, "guard", "exec"), {"get_ipython": lambda: MagicRecorder(calls)})
+    python = TransformerManager().transform_cell(contributing_colab_cell())
+    exec(compile(python, "colab-cell", "exec"), {"get_ipython": lambda: shell})
     return calls
 
 
-@pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.name)
-def test_guard_installs_in_colab(path, monkeypatch):
-    calls = run_guard(guard_source(path), monkeypatch, in_colab=True)
-    assert len(calls) == 1
-    (command,), kwargs = calls[0]
-    if command[0] == "%pip":  # CONTRIBUTING.md's form: IPython's %pip installs into the running kernel
-        assert command[1] == "install"
-    else:
-        assert command[:4] == [sys.executable, "-m", "pip", "install"]
-        assert kwargs.get("check") is True
-    assert f"makemore-lib @ git+{sync_repo_url.repository_url()}" in command
+def test_the_colab_cell_installs_the_library_in_colab(monkeypatch):
+    assert run_colab_cell(monkeypatch, in_colab=True) == [("pip", f'install -q "makemore-lib @ git+{REPOSITORY}"')]
 
 
-@pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.name)
-def test_guard_does_nothing_outside_colab(path, monkeypatch):
-    assert run_guard(guard_source(path), monkeypatch, in_colab=False) == []
+def test_the_colab_cell_does_nothing_elsewhere(monkeypatch):
+    assert run_colab_cell(monkeypatch, in_colab=False) == []
 
 
-# --- Binder (repo2docker): CPU torch, one list of dependencies ---------------------------------------------
-# repo2docker itself cannot run here (no Docker); these check the configuration's shape.
+# --- Binder (repo2docker) -------------------------------------------------------------------------------------
+# repo2docker cannot run here (no Docker). It uses binder/ alone when that folder exists, runs pip from the
+# repository root with binder/requirements.txt, and opens the interface the launch link names.
 
-def requirement_lines(path):
-    return [line.strip() for line in path.read_text().splitlines() if line.strip() and not line.startswith("#")]
+def requirement_lines(path) -> list[str]:
+    return [line.split(" #")[0].strip() for line in path.read_text().splitlines()
+            if line.strip() and not line.lstrip().startswith("#")]
 
 
-def test_binder_requirements_point_at_the_one_list_with_the_cpu_index():
+def test_binder_installs_the_one_list_with_cpu_torch():
     lines = requirement_lines(ROOT / "binder" / "requirements.txt")
-    assert lines == ["--extra-index-url https://download.pytorch.org/whl/cpu", "-r ../requirements.txt"]
-    # pip reads a nested -r relative to the file that names it
-    assert (ROOT / "binder" / "../requirements.txt").resolve() == (ROOT / "requirements.txt").resolve()
+    assert "--extra-index-url https://download.pytorch.org/whl/cpu" in lines  # torch==X matches X+cpu, preferred
+    nested = [line.split()[1] for line in lines if line.startswith("-r ")]
+    assert nested == ["../requirements.txt"]  # pip reads -r relative to the file naming it: the root list
+    main = requirement_lines(ROOT / "binder" / nested[0])
+    # `-e .` is relative to pip's working directory, the repository root for repo2docker: the library
+    assert "-e ." in main and (ROOT / "pyproject.toml").is_file()
+    assert any(line.startswith("jupyterlab") for line in main)  # the interface the launch button opens
+    assert any(line.startswith("torch==") for line in main)
 
 
-def test_binder_environment():
-    # repo2docker uses binder/ alone when it exists: nothing else in it may define another environment.
+def test_binder_defines_one_environment_with_the_python_the_book_needs():
     files = {p.name for p in (ROOT / "binder").iterdir()}
-    assert files <= {"requirements.txt", "runtime.txt", "postBuild", "apt.txt"}, files
-    assert (ROOT / "binder" / "runtime.txt").read_text().strip().startswith("python-3.")
-    main = requirement_lines(ROOT / "requirements.txt")
-    assert "-e ." in main  # makemore_lib; repo2docker installs from the repository root, where `.` is
-    assert any(line.startswith("ipywidgets") for line in main)  # brings jupyterlab_widgets for JupyterLab
-    assert any(line.startswith("torch") for line in main)
+    # another environment file (environment.yml, Pipfile, setup.py...) would win over requirements.txt
+    assert files <= {"requirements.txt", "runtime.txt", "postBuild", "apt.txt", "start"}, files
+    runtime = (ROOT / "binder" / "runtime.txt").read_text().strip()
+    version = tuple(int(x) for x in re.fullmatch(r"python-(\d+)\.(\d+)", runtime).groups())
+    pyproject = (ROOT / "pyproject.toml").read_text()
+    minimum = tuple(int(x) for x in re.search(r'requires-python = ">=(\d+)\.(\d+)"', pyproject).groups())
+    assert version >= minimum
 
 
-# --- GitHub Actions: build (executing every chapter) and deploy to Pages -----------------------------------
+def test_binder_links_open_the_chapter_in_jupyterlab():
+    site = ROOT / "_build" / "html"
+    if not (site / "04_smoothing.html").is_file():
+        pytest.skip("no built book: run `jupyter-book build book/` (the link is in the page)")
+    html = (site / "04_smoothing.html").read_text()
+    owner_repo = REPOSITORY.removeprefix("https://github.com/")
+    link = re.search(r'href="(https://mybinder\.org/v2/gh/[^"]+)"', html).group(1)
+    assert link.startswith(f"https://mybinder.org/v2/gh/{owner_repo}/{CONFIG['repository']['branch']}?")
+    assert "urlpath=lab/tree/book/04_smoothing.ipynb" in link.replace("%2F", "/")
+
+
+# --- GitHub Actions: .ci/run, then deploy what it built ------------------------------------------------------
 
 def workflow():
     return yaml.safe_load((ROOT / ".github" / "workflows" / "book.yml").read_text())
 
 
-def steps(job):
-    return workflow()["jobs"][job]["steps"]
+def test_the_workflow_runs_ci_and_uploads_what_it_built():
+    build = workflow()["jobs"]["build"]
+    runs = [step.get("run", "").strip() for step in build["steps"]]
+    assert ".ci/run" in runs  # the one CI definition, not a copy of its steps
+    uploads = [i for i, step in enumerate(build["steps"])
+               if step.get("uses", "").startswith("actions/upload-pages-artifact@")]
+    assert len(uploads) == 1 and build["steps"][uploads[0]]["with"]["path"] == "_build/html"
+    assert uploads[0] > runs.index(".ci/run")  # what is uploaded is what .ci/run built and tested
+    assert not any("jupyter-book build" in run or "pytest" in run for run in runs), "steps repeated outside .ci/run"
 
 
-def test_workflow_builds_tests_and_deploys():
+def test_a_deploy_is_never_cancelled_midway():
     flow = workflow()
-    triggers = flow.get("on", flow.get(True))  # YAML 1.1 reads a bare `on` as true
-    assert "push" in triggers
-    build = steps("build")
-    uses = [s.get("uses", "") for s in build]
-    runs = "\n".join(s.get("run", "") for s in build)
-    assert any(u.startswith("actions/checkout@") for u in uses)
-    assert any(u.startswith("actions/setup-python@") for u in uses)
-    assert "pip install -r requirements.txt" in runs
-    assert "download.pytorch.org/whl/cpu" in str(flow["jobs"]["build"].get("env", {})) + runs
-    assert "jupyter-book build book/" in runs and "-W" in runs
-    assert runs.index("jupyter-book build") < runs.index("python -m pytest")  # browser tests see the new build
-    assert flow["jobs"]["build"]["env"]["MAKEMORE_REQUIRE_SITE"] == "1"
-    upload = [s for s in build if s.get("uses", "").startswith("actions/upload-pages-artifact@")]
-    assert upload and upload[0]["with"]["path"] == "_build/html"
-
+    assert not flow.get("concurrency", {}).get("cancel-in-progress", False)  # a workflow-wide one cancels deploys
     deploy = flow["jobs"]["deploy"]
-    assert deploy["needs"] == "build"
+    assert deploy["needs"] == "build" and "refs/heads/main" in deploy["if"]
+    assert deploy["concurrency"]["cancel-in-progress"] is False
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
-    assert deploy["environment"]["name"] == "github-pages"
-    assert any(s.get("uses", "").startswith("actions/deploy-pages@") for s in deploy["steps"])
-
-
-def test_workflow_never_serves_stale_outputs():
-    execution = CONFIG["execute"]["execute_notebooks"]
-    for job in workflow()["jobs"]:
-        for step in steps(job):
-            if step.get("uses", "").startswith("actions/cache@"):
-                path, key = str(step["with"]["path"]), step["with"]["key"]
-                if "_build" in path or "jupyter_cache" in path:
-                    for watched in ("book/**", "makemore_lib/**", "requirements.txt"):
-                        assert watched in key, f"an execution cache keyed without {watched} serves stale outputs"
-                    assert "restore-keys" not in step["with"], "a partial key match restores stale outputs"
-    assert execution in ("force", "cache")
+    assert any(step.get("uses", "").startswith("actions/deploy-pages@") for step in deploy["steps"])

@@ -1,10 +1,10 @@
 """Execute the book's notebooks in parallel, and never show outputs computed by an older makemore_lib.
 
-Two jobs, one extension:
+Three jobs, one extension:
 
 1. Fresh outputs. Sphinx re-reads a notebook only when the notebook itself changed. The chapters' outputs also
-   depend on makemore_lib (its Python and JavaScript files), requirements.txt and pyproject.toml, which no
-   notebook contains. This extension fingerprints those files. When the fingerprint differs from the one stored
+   depend on makemore_lib (its Python and JavaScript files), requirements.txt, pyproject.toml, _config.yml and
+   this extension, which no notebook contains. This extension fingerprints those files. When the fingerprint differs from the one stored
    in Sphinx's environment at the last build, every notebook is marked outdated; and the execution cache
    (jupyter-cache, which matches a notebook on its code cells only) lives in a folder named after the
    fingerprint, so outputs cached under an older library can never match.
@@ -17,7 +17,16 @@ Two jobs, one extension:
    from the cache instead of executing. An execution error is reported with its traceback and stops the build
    (``nb_execution_raise_on_error``), as myst-nb's own execution does.
 
-With any other execution mode, only job 1 runs and myst-nb executes as it normally does.
+3. The dataset first. Every chapter loads names.txt. Before anything is executed, the build asks the library's
+   loader for it (``fresh_outputs_dataset_check``, ``makemore_lib:load_names``) once; when it can neither find
+   nor download the file, the build stops there with the loader's message (set ``MAKEMORE_NAMES`` or go
+   online), instead of failing in every chapter with the same traceback.
+
+With any other execution mode, only jobs 1 and 3 run and myst-nb executes as it normally does.
+
+Only public interfaces: Sphinx events and logging, myst-nb's documented ``nb_execution_*`` settings (which
+jupyter-book fills from _config.yml's ``execute:``), jupyter-cache, nbclient and jupyter_client. Each hook says
+why it exists.
 """
 
 from __future__ import annotations
@@ -36,7 +45,9 @@ import traceback
 from pathlib import Path, PurePosixPath
 
 ROOT = Path(__file__).resolve().parents[2]
-WATCHED = ["makemore_lib", "requirements.txt", "pyproject.toml"]
+# Everything besides the notebooks that changes what a chapter outputs: the library (Python and JavaScript), the
+# installed versions, the build configuration, and this extension (which executes them).
+WATCHED = ["makemore_lib", "requirements.txt", "pyproject.toml", "_config.yml", "book/_ext"]
 TIMINGS = "fresh_outputs.json"  # written next to the html folder: seconds per executed notebook, for benchmarks
 
 
@@ -45,6 +56,8 @@ def fingerprint(root: Path = ROOT) -> str:
     digest = hashlib.sha256()
     for entry in WATCHED:
         path = root / entry
+        if not path.exists():
+            continue
         files = sorted(p for p in path.rglob("*") if p.is_file() and "__pycache__" not in p.parts) \
             if path.is_dir() else [path]
         for file in files:
@@ -64,6 +77,8 @@ def _logger():
 
 
 def _outdated(app, env, added, changed, removed):
+    """Hook env-get-outdated. Why: Sphinx re-reads a notebook only when the notebook changed, not when the library
+    its outputs come from did. Returns every notebook when the fingerprint differs from the last build's."""
     current = app.fresh_outputs_fingerprint
     stale = getattr(env, "makemore_fingerprint", None) != current
     env.makemore_fingerprint = current
@@ -75,19 +90,18 @@ def _outdated(app, env, added, changed, removed):
     return notebooks
 
 
-def _use_fingerprinted_cache(app):
-    """Runs after myst-nb's builder-inited handler, which resolved the cache path; namespace it by fingerprint."""
+def _use_fingerprinted_cache(app, config):
+    """Hook config-inited. Why: jupyter-cache matches a notebook on its code cells only, so outputs cached under an
+    older library would be reused. Points myst-nb's ``nb_execution_cache_path`` (its default: ``.jupyter_cache``
+    next to the html folder) at a sub-folder named after the fingerprint, and deletes the older ones."""
     app.fresh_outputs_fingerprint = fingerprint()
-    config = getattr(app.env, "mystnb_config", None)
-    if config is None or config.execution_mode != "cache":
-        return
-    base = Path(config.execution_cache_path)
+    base = Path(config.nb_execution_cache_path or Path(app.outdir).parent / ".jupyter_cache")
     folder = cache_folder(base, app.fresh_outputs_fingerprint)
     if base.is_dir():  # outputs of older libraries are never used again
         for old in base.glob("lib-*"):
             if old != folder:
                 shutil.rmtree(old, ignore_errors=True)
-    app.env.mystnb_config = config.copy(execution_cache_path=str(folder))
+    config.nb_execution_cache_path = str(folder)
 
 
 def _excluded(path: Path, patterns) -> bool:
@@ -95,17 +109,28 @@ def _excluded(path: Path, patterns) -> bool:
     return any(posix.match(p) for p in patterns or ())
 
 
+def _same_python(command: str) -> bool:
+    """Whether a kernelspec's python is the one running the build (the warm server forks from that one)."""
+    found = shutil.which(command) or command
+    return Path(found).absolute() == Path(sys.executable).absolute() or (
+        Path(found).absolute().parent == Path(sys.executable).absolute().parent
+        and os.path.realpath(found) == os.path.realpath(sys.executable))
+
+
 def _warm_manager(server):
-    """A kernel manager that starts the standard Python kernel as a fork of the warm server (see warm_kernels)."""
+    """A kernel manager that starts the standard Python kernel as a fork of the warm server (see warm_kernels).
+
+    Only when the kernelspec runs ``python -m ipykernel_launcher`` with the build's own python: another kernel,
+    or another python (a kernelspec pointing at another environment), starts the usual way, as the chapter's
+    kernelspec says."""
     from jupyter_client.manager import AsyncKernelManager
 
     class WarmKernelManager(AsyncKernelManager):
         def format_kernel_cmd(self, extra_arguments=None):
             cmd = super().format_kernel_cmd(extra_arguments)
-            if cmd[1:3] != ["-m", "ipykernel_launcher"]:
-                return cmd  # not the plain Python kernel: start it the usual way
-            return [part.replace("{connection_file}", self.connection_file) for part in server.kernel_cmd()[:-2]] \
-                + cmd[3:]
+            if cmd[1:3] != ["-m", "ipykernel_launcher"] or not _same_python(cmd[0]):
+                return cmd
+            return [cmd[0], *server.launch_args(), *cmd[3:]]  # the kernelspec's python runs the launcher
 
     return WarmKernelManager
 
@@ -159,31 +184,79 @@ def _run_in_thread(coroutine):
     return box["value"]
 
 
-def _execute_before_read(app, env, docnames):
-    config = getattr(env, "mystnb_config", None)
-    if config is None or config.execution_mode != "cache":
-        return
-    import nbformat
-    from jupyter_cache import get_cache
-    from jupyter_cache.base import CacheBundleIn
-    from myst_nb.core.execute import ExecutionError
+def _check_dataset(app) -> None:
+    """Stop the build, once and before any kernel starts, when the chapters' dataset cannot be loaded.
 
-    logger = _logger()
-    cache = get_cache(config.execution_cache_path)
-    jobs, sources = {}, {}
+    Calls ``fresh_outputs_dataset_check`` ("module:function", e.g. ``makemore_lib:load_names``, "" for none).
+    Its error message (a ValueError, such as the loader's DatasetError) is printed as the build's only message."""
+    target = app.config.fresh_outputs_dataset_check
+    if not target:
+        return
+    import importlib
+
+    module, _, name = target.partition(":")
+    load = getattr(importlib.import_module(module), name)
+    try:
+        load()
+    except ValueError as err:
+        # SystemExit, not an exception Sphinx would wrap into a traceback: the reader sees what to do and nothing else
+        raise SystemExit(f"\nThe book's chapters cannot load their dataset, so nothing was executed:\n\n    {err}\n") from None
+
+
+def _notebooks_to_execute(app, env, docnames) -> dict:
+    """docname -> (path, notebook) for the notebooks this build executes (in cache mode: the cache lacks them)."""
+    import nbformat
+
+    mode = app.config.nb_execution_mode
+    if mode in ("off", False):
+        return {}
+    cache = None
+    if mode == "cache":
+        from jupyter_cache import get_cache
+
+        cache = get_cache(app.config.nb_execution_cache_path)
+    jobs = {}
     for docname in docnames:
         path = Path(env.doc2path(docname))
-        if path.suffix != ".ipynb" or _excluded(path, config.execution_excludepatterns):
+        if path.suffix != ".ipynb" or _excluded(path, app.config.nb_execution_excludepatterns):
             continue  # other notebook formats: myst-nb executes them itself, as before
         nb = nbformat.read(path, as_version=4)
-        try:
-            cache.match_cache_notebook(nb)
-            continue  # already executed under this library fingerprint
-        except KeyError:
-            jobs[docname] = (path, nb)
-            sources[docname] = copy.deepcopy(nb)
+        if cache is not None:
+            try:
+                cache.match_cache_notebook(nb)
+                continue  # already executed under this library fingerprint
+            except KeyError:
+                pass
+        jobs[docname] = (path, nb)
+    return jobs
+
+
+class Settings:
+    """myst-nb's execution settings, read from their public Sphinx names (``nb_execution_*``)."""
+
+    def __init__(self, config):
+        self.execution_timeout = config.nb_execution_timeout
+        self.execution_allow_errors = config.nb_execution_allow_errors
+        self.execution_in_temp = config.nb_execution_in_temp
+
+
+def _execute_before_read(app, env, docnames):
+    """Hook env-before-read-docs. Why: myst-nb executes notebooks one by one as Sphinx reads them, each in a kernel
+    started from scratch; executing them here, side by side in warm kernels, and handing myst-nb the outputs
+    through its cache is what makes a cold build fast. Also where the dataset is checked: only a build that
+    executes something needs it."""
+    jobs = _notebooks_to_execute(app, env, docnames)
     if not jobs:
         return
+    if app.config.nb_execution_mode != "cache":
+        _check_dataset(app)  # myst-nb executes them while reading
+        return
+    from jupyter_cache import get_cache
+    from jupyter_cache.base import CacheBundleIn
+
+    logger = _logger()
+    cache = get_cache(app.config.nb_execution_cache_path)
+    sources = {docname: copy.deepcopy(nb) for docname, (_, nb) in jobs.items()}
     cpus = os.cpu_count() or 1
     workers = min(len(jobs), app.config.fresh_outputs_workers or cpus)
     # Kernels side by side each get their share of the CPUs for torch's thread pool: oversubscribed, torch's
@@ -208,15 +281,19 @@ def _execute_before_read(app, env, docnames):
             sys.path.insert(0, str(Path(__file__).parent))
             from warm_kernels import Server  # next to this file
 
-            try:
-                server = Server(Path(folder), preload, kernel_env)
+            try:  # the dataset is checked while the server imports (two processes, two CPUs)
+                server = Server(Path(folder), preload, kernel_env, while_starting=lambda: _check_dataset(app))
+            except SystemExit:
+                raise
             except Exception as err:  # e.g. a preload module is missing: plain kernels still work
-                logger.warning(f"[fresh_outputs] no warm kernels ({err}); starting kernels from scratch",
-                               type="mystnb", subtype="exec")
+                # info, not a warning: the build is still right, only slower, and must not fail under -W
+                logger.info(f"[fresh_outputs] no warm kernels ({err}); starting kernels from scratch")
+        if server is None:
+            _check_dataset(app)
         logger.info(f"[fresh_outputs] executing {len(jobs)} notebooks, {workers} at a time, "
                     + (f"kernels forked after importing {', '.join(preload)}" if server else "fresh kernels"))
         try:
-            results = _run_in_thread(_execute_all(jobs, workers, config, kernel_env,
+            results = _run_in_thread(_execute_all(jobs, workers, Settings(app.config), kernel_env,
                                                   _warm_manager(server) if server else None))
         finally:
             if server:
@@ -235,14 +312,17 @@ def _execute_before_read(app, env, docnames):
                                     check_validity=False, overwrite=True)
         try:  # myst-nb will look the notebook up by its unexecuted source: make sure it finds these outputs
             cache.match_cache_notebook(sources[docname])
-        except KeyError:
-            logger.warning(f"[fresh_outputs] executed {docname} but the cache does not match it; myst-nb "
-                           "executes it again", type="mystnb", subtype="exec", location=docname)
-    timings = dict(wall=wall, workers=workers, preload=preload if server else [], notebooks={d: s for d, (s, e) in results.items() if e is None})
+        except KeyError:  # info: myst-nb executes it itself, the outputs are still right
+            logger.info(f"[fresh_outputs] executed {docname} but the cache does not match it; myst-nb "
+                        "executes it again")
+    timings = dict(wall=wall, workers=workers, preload=preload if server else [],
+                   notebooks={d: s for d, (s, e) in results.items() if e is None})
     timings_file.parent.mkdir(parents=True, exist_ok=True)
     timings_file.write_text(json.dumps(timings, indent=1))
-    if failed and config.execution_raise_on_error:
-        raise ExecutionError(", ".join(failed))
+    if failed and app.config.nb_execution_raise_on_error:
+        from sphinx.errors import ExtensionError
+
+        raise ExtensionError("Executing notebooks failed (tracebacks above): " + ", ".join(failed))
     # a failed notebook stays out of the cache: myst-nb executes it again and reports it its own way
 
 
@@ -250,15 +330,15 @@ def _write_executed(app, env):
     """Put the executed chapters in jupyter_execute/, where tests/test_chapters.py and tools/compare_builds.py read
     their outputs: myst-nb writes a notebook it took from the cache there without its outputs (it merges them into
     a copy it only renders), and with this extension every notebook comes from the cache."""
-    config = getattr(env, "mystnb_config", None)
-    if config is None or config.execution_mode != "cache":
+    if app.config.nb_execution_mode != "cache":
         return []
     import nbformat
     from jupyter_cache import get_cache
 
-    cache = get_cache(config.execution_cache_path)
+    cache = get_cache(app.config.nb_execution_cache_path)
+    output_folder = Path(app.outdir).parent / "jupyter_execute"   # where myst-nb writes executed notebooks
     for docname in sorted(env.found_docs):
-        source, target = Path(env.doc2path(docname)), Path(config.output_folder) / f"{docname}.ipynb"
+        source, target = Path(env.doc2path(docname)), output_folder / f"{docname}.ipynb"
         if source.suffix != ".ipynb" or not target.exists():
             continue
         try:
@@ -272,7 +352,8 @@ def _write_executed(app, env):
 def setup(app):
     app.add_config_value("fresh_outputs_workers", 0, "", int)  # 0: one per CPU
     app.add_config_value("fresh_outputs_preload", [], "", list)  # modules the warm kernel server imports once
-    app.connect("builder-inited", _use_fingerprinted_cache, priority=900)  # after myst-nb's (priority 500)
+    app.add_config_value("fresh_outputs_dataset_check", "", "", str)  # "module:function" loading the dataset
+    app.connect("config-inited", _use_fingerprinted_cache)
     app.connect("env-updated", _write_executed)
     app.connect("env-get-outdated", _outdated)
     app.connect("env-before-read-docs", _execute_before_read)

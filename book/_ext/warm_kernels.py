@@ -14,7 +14,8 @@ kernel, and exits when the kernel exits; the kernel exits when the launcher dies
 no kernel outlives its launcher.
 
     python warm_kernels.py serve SOCKET FD MODULE...   # the server (started by fresh_outputs)
-    python warm_kernels.py launch SOCKET -f CONNECTION  # the kernel command (started by jupyter_client)
+    python warm_kernels.py launch SOCKET -f CONNECTION  # the kernel command (started by jupyter_client, with
+                                                        # the kernelspec's python, the build's own)
 """
 
 from __future__ import annotations
@@ -117,22 +118,32 @@ def _forward(pid: int, signum: int) -> None:
 
 
 class Server:
-    """A running fork server: ``Server(folder, modules)``, then ``kernel_cmd()``; ``close()`` stops it."""
+    """A running fork server: ``Server(folder, modules, env)``, then ``launch_args()``; ``close()`` stops it.
 
-    def __init__(self, folder: Path, modules: list[str], env: dict):
+    ``while_starting`` runs in this process while the server imports (e.g. a check that may stop the build)."""
+
+    def __init__(self, folder: Path, modules: list[str], env: dict, while_starting=None):
         self.path = str(Path(folder) / "kernels.sock")
         read, write = os.pipe()
         self.process = subprocess.Popen([sys.executable, __file__, "serve", self.path, str(write), *modules],
                                         env=env, pass_fds=[write])
         os.close(write)
+        try:
+            if while_starting is not None:
+                while_starting()
+        except BaseException:
+            os.close(read)
+            self.close()
+            raise
         with os.fdopen(read, "rb") as pipe:
             ready = pipe.read()  # b"ready" once the imports are done; b"" if the server died first
         if ready != b"ready":
             self.close()
             raise RuntimeError(f"the kernel server did not start (preloading {modules})")
 
-    def kernel_cmd(self) -> list[str]:
-        return [sys.executable, __file__, "launch", self.path, "-f", "{connection_file}"]
+    def launch_args(self) -> list[str]:
+        """What follows the python in a kernel command to get a kernel from this server (then ``-f FILE``)."""
+        return [__file__, "launch", self.path]
 
     def close(self) -> None:
         self.process.kill()
