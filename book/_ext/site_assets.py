@@ -180,7 +180,8 @@ ICON_SCRIPT = """/* Font Awesome Free icons (CC BY 4.0, https://fontawesome.com/
     const [width, height, path] = (ICONS[prefix] || {})[name] || ICONS.fas[name];
     const svg = document.createElementNS(SVG, "svg");
     for (const a of i.attributes) svg.setAttribute(a.name, a.value);
-    svg.setAttribute("class", ["svg-inline--fa", ...classes].join(" "));
+    // without the style class (fa-solid...), no CSS rule asks for Font Awesome's webfonts for this element
+    svg.setAttribute("class", ["svg-inline--fa", ...classes.filter((c) => !PREFIX[c])].join(" "));
     svg.setAttribute("viewBox", `0 0 ${width} ${height}`);
     svg.setAttribute("aria-hidden", "true");
     svg.setAttribute("focusable", "false");
