@@ -1,12 +1,12 @@
 """The live (anywidget) widgets in the built book, driven in headless Chromium with no kernel.
 
-The built pages are served from _build/html at http://book.test/ through Playwright routing; the CDN
-scripts they load (require.js, @jupyter-widgets/html-manager, anywidget's front end) are answered with the
-same packages installed from npm at test time into tests/.browser/ (ignored by git); every other request is
-aborted. Each test moves a widget's controls, reads the numbers the page shows and compares them with
-makemore_lib's values for the same settings, computed here from the data embedded in the page.
+The built pages are served from _build/html at http://book.test/ through Playwright routing; every other
+request is aborted (the widgets are rendered by the book's own widget host, book/_static/widget-host.mjs).
+Each test moves a widget's controls, reads the numbers the page shows and compares them with makemore_lib's
+values for the same settings, computed here from the data embedded in the page. The update times measured in
+the browser are printed (-s); budgets are checked by benchmarks/bench.py, not here.
 
-    jupyter-book build book/ && pytest -m browser tests/test_live_browser.py -s    (-s prints the timings)
+    jupyter-book build book/ && pytest -m browser tests/test_live_browser.py -s
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import re
 import pytest
 import torch
 
-from browser_assets import CHROMIUM, CHROMIUM_ARGS, HOST, SITE, Router, install_packages, need, need_site
+from browser_assets import HOST, SITE, Router, launch, need, need_chromium, need_site
 from makemore_lib.live import TrainingExplorer, browser_sample_names
 from makemore_lib.loss import counts_nll, name_nll
 from makemore_lib.neural import init_weights, net_probs, train_counts
@@ -28,14 +28,8 @@ from makemore_lib.vocabulary import stoi
 pytestmark = pytest.mark.browser
 
 KINDS = ["sampling", "score", "smoothing", "training", "regularization"]
-BUDGET_MS = 50.0
 TIMES: dict[str, list[float]] = {}
 EXACT: list[bool] = []   # whether the shown text is exactly makemore_lib's value printed with 4 decimals
-RETRIED: list[str] = []
-# Messages every page of this theme logs, or that come from requests for optional files (html-manager looks
-# for a widget module next to the page before its CDN, and for FontAwesome fonts): not the widgets' doing.
-HARMLESS = ("Identifier 'THEBE_JS_URL' has already been declared",
-            "Failed to load resource: the server responded with a status of 404")
 
 
 def widget_states(html: str) -> dict[str, dict]:
@@ -69,17 +63,16 @@ PAGES = live_pages() if SITE.exists() else {}
 @pytest.fixture(scope="module")
 def browser():
     need_site()
+    need_chromium()
     playwright = pytest.importorskip("playwright.sync_api")
-    install_packages()
     with playwright.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        chromium = launch(p)
         yield chromium
         chromium.close()
     if TIMES:
         print("\nbrowser-measured update times (ms, input event to updated DOM incl. layout):")
         for kind, times in TIMES.items():
             print(f"  {kind:<15} n={len(times):<3} median {sorted(times)[len(times) // 2]:6.2f}  worst {max(times):6.2f}")
-        print("over budget at first, repeated:", *RETRIED or ["none"], sep="\n  ")
         print(f"numbers compared: {len(EXACT)}, printed identically to 4 decimals: {sum(EXACT)}")
 
 
@@ -88,25 +81,18 @@ def open_widget(browser, kind: str):
     path, state = PAGES[kind]
     page = browser.new_page(viewport={"width": 1100, "height": 900})
     errors = []
-    page.on("console", lambda msg: errors.append(msg.text)
-            if msg.type == "error" and not msg.text.startswith(HARMLESS) else None)
-    page.on("pageerror", lambda exc: errors.append(str(exc)) if not str(exc).startswith(HARMLESS) else None)
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.route("**/*", Router())
     page.goto(HOST + path)
     page.wait_for_selector(f'.mm-live[data-widget="{kind}"] [data-out]', state="attached", timeout=30_000)
     return page, state, errors
 
 
-MOVE = """([kind, control, value, again]) => {
+MOVE = """([kind, control, value]) => {
   const root = document.querySelector(`.mm-live[data-widget="${kind}"]`);
   const input = root.querySelector(`[data-control="${control}"]`);
   const fire = () => input.dispatchEvent(new Event(input.tagName === "SELECT" ? "change" : "input", { bubbles: true }));
-  if (again) {                                 // to time the same move again, first go somewhere else
-    if (input.type === "range") input.value = value === input.min ? input.max : input.min;
-    else if (input.tagName === "SELECT") input.value = [...input.options].find((o) => o.value !== value).value;
-    else input.value = value + "1";
-    fire();
-  }
   const start = performance.now();
   if (input.tagName === "BUTTON") input.click();
   else {
@@ -123,22 +109,9 @@ MOVE = """([kind, control, value, again]) => {
 
 
 def move(page, kind: str, control: str, value: object = None) -> dict:
-    """Move one control, return the numbers shown; the update must take under BUDGET_MS in the browser.
-
-    The machine running the tests is shared: when one update is over budget, the same move (for a button,
-    the setting it leads to) is made again, up to 3 times, and the fastest counts; the retries are printed.
-    """
-    args = [kind, control, "" if value is None else str(value), False]
-    result = page.evaluate(MOVE, args)
-    ms = result["ms"]
-    if ms >= BUDGET_MS and control != "sample":
-        for _ in range(3):
-            again = page.evaluate(MOVE, args[:3] + [True])
-            assert again["out"] == result["out"]
-            ms = min(ms, again["ms"])
-        RETRIED.append(f"{kind} {control}={value}: {result['ms']:.1f} ms, then {ms:.1f} ms")
-    TIMES.setdefault(kind, []).append(ms)
-    assert ms < BUDGET_MS, f"{kind}: moving {control} to {value} took {ms:.1f} ms"
+    """Move one control, return the numbers shown; the update's time in the browser is recorded in TIMES."""
+    result = page.evaluate(MOVE, [kind, control, "" if value is None else str(value)])
+    TIMES.setdefault(kind, []).append(result["ms"])
     return result["out"]
 
 
