@@ -13,6 +13,7 @@ Each hook below exists for one reason:
 - ``MathJax`` (config-inited, build-finished): Sphinx's MathJax 3 from the ``sphinx-mathjax-offline`` package
   (a PyPI wheel, so ``pip install -r requirements.txt`` is all a fresh machine needs), copied into
   ``_static/mathjax``. Sphinx adds it only to pages with maths.
+- ``maths only where needed`` (html-page-context): MathJax is dropped from pages whose body holds no maths.
 - ``one THEBE_JS_URL`` (html-page-context): sphinx-thebe's config script is registered twice under Jupyter
   Book 1, so every page threw ``Identifier 'THEBE_JS_URL' has already been declared``; duplicates are dropped.
   Thebe itself still loads from its CDN only when the reader presses its button.
@@ -34,6 +35,7 @@ from sphinx.errors import ExtensionError
 VIEW_MIME = "application/vnd.jupyter.widget-view+json"
 VIEW_TAG = re.compile(r'<script type="application/vnd\.jupyter\.widget-view\+json">(.*?)</script>', re.S)
 HOST = "widget-host.mjs"
+MATH_CLASS = re.compile(r'class="[^"]*\bmath\b')
 SNAPSHOT_NOTE = ("Snapshot: what Python drew for this widget when the book was built. "
                  "With JavaScript on, the live widget takes its place.")
 NO_SNAPSHOT = ("This is a live widget: it needs JavaScript here, or the chapter opened in Jupyter "
@@ -148,11 +150,24 @@ def unique_scripts(scripts: list) -> list:
     return kept
 
 
+def without_mathjax(scripts: list, mathjax_path: str) -> list:
+    """The page's scripts less MathJax and its configuration (for a page with no maths in it)."""
+    def is_mathjax(script) -> bool:
+        filename = str(getattr(script, "filename", script) or "")
+        body = str(getattr(script, "attributes", {}).get("body", ""))
+        return filename.endswith(mathjax_path) or body.lstrip().startswith("window.MathJax")
+
+    return [script for script in scripts if not is_mathjax(script)]
+
+
 def page_assets(app, pagename, templatename, context, doctree) -> None:
+    body = context.get("body", "")
     scripts = context.get("script_files")
     if scripts is not None:
         scripts[:] = unique_scripts(scripts)
-    body = context.get("body", "")
+        # Sphinx adds MathJax to every page it believes has equations, the introduction included, which has none
+        if MATH_CLASS.search(body) is None:
+            scripts[:] = without_mathjax(scripts, app.config.mathjax_path)
     if VIEW_MIME not in body:
         return
     context["body"] = with_snapshots(body, snapshots(executed_notebook(app, pagename)))
