@@ -7,7 +7,7 @@ Each hook below exists for one reason:
   and html-manager tags from CDNs are switched off in _config.yml (``nb_ipywidgets_js: {}``). The host is a
   ``.mjs`` file because Jupyter Book adds every ``*.js`` under book/_static to every page.
 - ``snapshots`` (html-page-context): right after each widget view the page gets the ``text/html`` snapshot that
-  Python rendered for that widget (read from the executed notebook in ``_build/jupyter_execute``), with a line
+  Python rendered for that widget (read from the executed notebook, see ``executed_notebook``), with a line
   saying it is a snapshot. Where scripts are off, or a widget's module fails, that is what the reader sees; the
   host replaces it once the widget renders. A view without a snapshot gets a line saying what it needs.
 - ``MathJax`` (config-inited, build-finished): Sphinx's MathJax 3 from the ``sphinx-mathjax-offline`` package
@@ -80,26 +80,44 @@ def copy_mathjax(app, exception) -> None:
 
 # --- widget host and snapshots ------------------------------------------------------------------------------
 
-def executed_notebook(app, pagename: str) -> Path:
-    return Path(app.outdir).parent / "jupyter_execute" / f"{pagename}.ipynb"
+def has_outputs(notebook: dict) -> bool:
+    return any(cell.get("outputs") for cell in notebook.get("cells", []))
 
 
-def snapshots(notebook: Path) -> dict[str, str]:
+def executed_notebook(app, pagename: str) -> dict:
+    """The page's notebook with its outputs: as myst-nb wrote it to _build/jupyter_execute when it executed
+    the notebook itself, or, in ``execute_notebooks: cache`` mode (whose written copy has no outputs), merged
+    from the jupyter-cache that myst-nb read them from. {} for a page that is no notebook."""
+    import nbformat
+
+    written = Path(app.outdir).parent / "jupyter_execute" / f"{pagename}.ipynb"
+    notebook = json.loads(written.read_text(encoding="utf-8")) if written.is_file() else {}
+    if has_outputs(notebook):
+        return notebook
+    config = getattr(app.env, "mystnb_config", None)  # myst-nb's resolved configuration (cache folder included)
+    source = Path(app.env.doc2path(pagename))
+    if config is None or config.execution_mode != "cache" or source.suffix != ".ipynb":
+        return notebook
+    from jupyter_cache import get_cache
+
+    try:
+        _, merged = get_cache(config.execution_cache_path).merge_match_into_notebook(
+            nbformat.read(source, as_version=4))
+    except KeyError:  # not in the cache (a notebook excluded from execution)
+        return notebook
+    return json.loads(nbformat.writes(merged))
+
+
+def snapshots(notebook: dict) -> dict[str, str]:
     """model_id -> the text/html snapshot of that widget's output, for outputs that hold both.
 
-    >>> import json, tempfile
     >>> out = {"output_type": "display_data", "metadata": {}, "data": {VIEW_MIME: {"model_id": "m1"},
     ...        "text/html": ["<b>", "7</b>"]}}
-    >>> nb = {"cells": [{"cell_type": "code", "outputs": [out]}]}
-    >>> with tempfile.NamedTemporaryFile("w", suffix=".ipynb", delete=False) as f:
-    ...     json.dump(nb, f)
-    >>> snapshots(Path(f.name))
+    >>> snapshots({"cells": [{"cell_type": "code", "outputs": [out]}]})
     {'m1': '<b>7</b>'}
     """
-    if not notebook.is_file():
-        return {}
     found = {}
-    for cell in json.loads(notebook.read_text(encoding="utf-8")).get("cells", []):
+    for cell in notebook.get("cells", []):
         for output in cell.get("outputs", []):
             data = output.get("data", {})
             if VIEW_MIME in data and "text/html" in data:
