@@ -18,7 +18,8 @@ Each hook below exists for one reason:
   Book 1, so every page threw ``Identifier 'THEBE_JS_URL' has already been declared``; duplicates are dropped.
   Thebe itself still loads from its CDN only when the reader presses its button.
 - ``icons`` (build-finished): the theme's ``fontawesome.js`` (1.5 MB, 543 KB compressed) is replaced by a script
-  holding only the icons the built pages and the theme's scripts name, drawn as inline SVG the same way.
+  holding only the icons the built pages and the theme's scripts name, drawn as inline SVG the same way; the
+  solid webfont, which the theme's CSS still uses for a few glyphs, is cut down to those glyphs.
 """
 
 from __future__ import annotations
@@ -198,7 +199,7 @@ ICON = re.compile(r'(?:"([a-z0-9-]+)"|\b([a-z0-9]+)):\[(\d+),(\d+),\[([^\]]*)\],
 PACK = re.compile(r'var p=\{(.*?)\};.{0,400}?d\("(fa[srb])",p\)', re.S)
 ICON_CLASS = re.compile(r"\bfa-([a-z0-9]+(?:-[a-z0-9]+)*)")
 # Written in place of the theme's fontawesome.js. The page loads it in <head>, before <body> is parsed: icons
-# are drawn when the document is ready, and again whenever a script adds an <i class="fa-..."> later.
+# are drawn as the parser (or a script, later) adds an <i class="fa-...">.
 ICON_SCRIPT = """/* Font Awesome Free icons (CC BY 4.0, https://fontawesome.com/license/free): only the ones this book's
    pages use, drawn as inline SVG as Font Awesome's own script does. Written by book/_ext/site_assets.py. */
 (() => {
@@ -233,13 +234,11 @@ ICON_SCRIPT = """/* Font Awesome Free icons (CC BY 4.0, https://fontawesome.com/
   style.textContent = ".svg-inline--fa{display:inline-block;height:1em;overflow:visible;vertical-align:-.125em}" +
     ".svg-inline--fa.fa-fw{width:1.25em}";
   document.head.append(style);
-  const start = () => {
-    drawAll(document.body);
-    new MutationObserver((changes) => changes.forEach((c) => c.addedNodes.forEach(drawAll)))
-      .observe(document.body, { childList: true, subtree: true });
-  };
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-  else start();
+  // Drawn as the parser adds them, before the first layout: an <i class="fab ..."> laid out even once makes
+  // the browser fetch Font Awesome's webfont for it.
+  new MutationObserver((changes) => changes.forEach((c) => c.addedNodes.forEach(drawAll)))
+    .observe(document.documentElement, { childList: true, subtree: true });
+  drawAll(document.documentElement);
 })();
 """
 
@@ -291,9 +290,61 @@ def replace_fontawesome(app, exception) -> None:
         (script.parent / extra).unlink(missing_ok=True)
 
 
+# The theme's CSS still draws a few glyphs with the solid webfont (admonition and exercise titles, download
+# links); the 156 KB font is cut down to those glyphs (fontTools, which matplotlib already installs).
+SOLID_SRC = re.compile(r'src:url\((\.\./vendor/fontawesome/webfonts/)fa-solid-900\.woff2\) format\("woff2"\),'
+                       r'url\(\.\./vendor/fontawesome/webfonts/fa-solid-900\.ttf\) format\("truetype"\)')
+CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+GLYPH = re.compile(r'\\([ef][0-9a-f]{3})\b|([\ue000-\uf8ff])')  # "\f303" or the character itself
+ICON_RULE = re.compile(r"^\s*\.fa-[a-z0-9-]+:(?:before|after)\s*$")
+
+
+def glyphs_in_css(css: str) -> set[int]:
+    r"""Code points of Font Awesome glyphs that CSS rules draw, besides the one-rule-per-icon ``.fa-x:before`` list.
+
+    >>> sorted(hex(c) for c in glyphs_in_css(':root{--pst-icon-pencil:"\\f303"}.fa-bars:before{content:"\\f0c9"}'))
+    ['0xf303']
+    """
+    found = set()
+    for selectors, body in CSS_RULE.findall(css):
+        if all(ICON_RULE.match(part) for part in selectors.split(",")):
+            continue
+        found |= {int(code, 16) if code else ord(char) for code, char in GLYPH.findall(body)}
+    return found
+
+
+def subset_solid_font(app, exception) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    static = Path(app.outdir) / "_static"
+    theme_css = static / "styles" / "pydata-sphinx-theme.css"
+    font = static / "vendor" / "fontawesome" / "webfonts" / "fa-solid-900.ttf"
+    if not theme_css.is_file() or not font.is_file():
+        return
+    css = theme_css.read_text(encoding="utf-8")
+    if not SOLID_SRC.search(css):  # already done in an earlier build into this folder
+        return
+    from fontTools import subset
+
+    codes = set()
+    for sheet in static.rglob("*.css"):
+        codes |= glyphs_in_css(sheet.read_text(encoding="utf-8", errors="ignore"))
+    options = subset.Options()
+    options.flavor = "woff"  # zlib; woff2 would need brotli
+    options.layout_features = []
+    options.notdef_outline = True
+    face = subset.load_font(str(font), options)
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=codes)
+    subsetter.subset(face)
+    subset.save_font(face, str(font.with_name("fa-solid-900-subset.woff")), options)
+    theme_css.write_text(SOLID_SRC.sub(r'src:url(\1fa-solid-900-subset.woff) format("woff")', css), encoding="utf-8")
+
+
 def setup(app):
     app.connect("config-inited", use_local_mathjax)
     app.connect("html-page-context", page_assets, priority=900)  # after myst-nb and sphinx-thebe added theirs
     app.connect("build-finished", copy_mathjax)
     app.connect("build-finished", replace_fontawesome)
+    app.connect("build-finished", subset_solid_font)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
