@@ -103,7 +103,21 @@ class Visit:
         self.messages: list[tuple[str, str, str | None]] = []
         self.page.on("console", lambda m: self.messages.append((m.type, m.text, m.location.get("url"))))
         self.page.on("pageerror", lambda e: self.messages.append(("pageerror", str(e), None)))
+        self.pending: set[str] = set()
+        self.page.on("request", lambda r: self.pending.add(r.url))
+        self.page.on("requestfinished", lambda r: self.pending.discard(r.url))
+        self.page.on("requestfailed", lambda r: self.pending.discard(r.url))
         self.page.goto(HOST + path, wait_until="load")
+
+    def settle(self, timeout_ms: float = 15_000) -> None:
+        """Wait until the page's fonts and images are in and no request is open (quiet for 300 ms)."""
+        self.page.evaluate("document.fonts.ready.then(() => true)")
+        self.page.wait_for_function("[...document.images].every((i) => i.complete)", timeout=timeout_ms)
+        quiet, waited = 0, 0
+        while quiet < 300 and waited < timeout_ms:
+            self.page.wait_for_timeout(50)
+            waited += 50
+            quiet = quiet + 50 if not self.pending else 0
 
     def views(self) -> int:
         return self.page.locator(VIEW).count()
@@ -142,8 +156,7 @@ def measure(browser, path: str, site: Path = SITE) -> dict:
             state = visit.wait_for_widgets(timeout=15_000)
         except Exception:  # a site without this book's widget host (an older build): its widgets never settle
             state = "never"
-        visit.page.wait_for_load_state("networkidle")
-        visit.page.wait_for_timeout(100)  # let the long-task observer deliver
+        visit.settle()
         return {"page": path, "widgets": visit.views(), "widget_state": state, "bytes": visit.router.weight(),
                 "requests": len(visit.router.served), **visit.timing(), "errors": len(visit.errors()),
                 "other_hosts": len(visit.router.aborted), "missing": len(visit.router.not_found)}

@@ -101,7 +101,7 @@ def test_page_in_browser(browser, path, record_property):
         page = visit.page
         views = visit.views()
         state = visit.wait_for_widgets()
-        page.wait_for_load_state("networkidle")
+        visit.settle()
         assert state in ("ready", "none"), f"{path}: a widget did not render: " + " | ".join(
             page.locator(".mm-widget-note").all_inner_texts())
 
@@ -137,6 +137,7 @@ def test_page_in_browser(browser, path, record_property):
         assert not visit.errors(), f"{path}: console errors: {visit.errors()}"
         assert not visit.router.aborted, f"{path}: requests outside the site: {visit.router.aborted}"
         assert not visit.router.not_found, f"{path}: missing files (404): {visit.router.not_found}"
+        assert not visit.pending, f"{path}: requests that never finished: {sorted(visit.pending)}"
     finally:
         visit.close()
 
@@ -220,7 +221,7 @@ def test_chapter_in_dark_mode(browser, path):
     try:
         page = visit.page
         visit.wait_for_widgets()
-        page.wait_for_load_state("networkidle")
+        visit.settle()
         assert page.evaluate("document.documentElement.dataset.theme") == "dark"
         background = page.evaluate("getComputedStyle(document.body).backgroundColor")
         rgb = [int(v) for v in re.findall(r"\d+", background)[:3]]
