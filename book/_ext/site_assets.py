@@ -63,6 +63,13 @@ def mathjax_folder() -> Path:
 def use_local_mathjax(app, config) -> None:
     mathjax_folder()  # fail early, with the fix, when the package is missing
     config.mathjax_path = "mathjax/tex-chtml.js"
+    # MathJax's lazy typesetting: formulas are typeset as they come near the screen, in small tasks, instead of
+    # the whole chapter in one main-thread task of several hundred milliseconds.
+    settings = dict(config.mathjax3_config or {})
+    loader = dict(settings.get("loader", {}))
+    loader["load"] = sorted(set(loader.get("load", [])) | {"ui/lazy"})
+    settings["loader"] = loader
+    config.mathjax3_config = settings
 
 
 def copy_mathjax(app, exception) -> None:
