@@ -298,7 +298,8 @@ def replace_fontawesome(app, exception) -> None:
 
 
 # The theme's CSS still draws a few glyphs with the solid webfont (admonition and exercise titles, download
-# links); the 156 KB font is cut down to those glyphs (fontTools, which matplotlib already installs).
+# links), and where scripts are off the font draws the page's icons too; the 156 KB font is cut down to those
+# glyphs (fontTools, which matplotlib already installs).
 SOLID_SRC = re.compile(r'src:url\((\.\./vendor/fontawesome/webfonts/)fa-solid-900\.woff2\) format\("woff2"\),'
                        r'url\(\.\./vendor/fontawesome/webfonts/fa-solid-900\.ttf\) format\("truetype"\)')
 CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
@@ -306,15 +307,19 @@ GLYPH = re.compile(r'\\([ef][0-9a-f]{3})\b|([\ue000-\uf8ff])')  # "\f303" or the
 ICON_RULE = re.compile(r"^\s*\.fa-[a-z0-9-]+:(?:before|after)\s*$")
 
 
-def glyphs_in_css(css: str) -> set[int]:
-    r"""Code points of Font Awesome glyphs that CSS rules draw, besides the one-rule-per-icon ``.fa-x:before`` list.
+def glyphs_in_css(css: str, icons: set[str] = frozenset()) -> set[int]:
+    r"""Code points of Font Awesome glyphs that CSS rules draw: every rule but the one-rule-per-icon
+    ``.fa-x:before`` list, and of that list the icons named in ``icons`` (the font draws them where scripts are off).
 
-    >>> sorted(hex(c) for c in glyphs_in_css(':root{--pst-icon-pencil:"\\f303"}.fa-bars:before{content:"\\f0c9"}'))
-    ['0xf303']
+    >>> css = ':root{--pst-icon-pencil:"\\f303"}.fa-bars:before{content:"\\f0c9"}.fa-cat:before{content:"\\f6be"}'
+    >>> sorted(hex(c) for c in glyphs_in_css(css, {"bars"}))
+    ['0xf0c9', '0xf303']
     """
     found = set()
     for selectors, body in CSS_RULE.findall(css):
-        if all(ICON_RULE.match(part) for part in selectors.split(",")):
+        parts = selectors.split(",")
+        if all(ICON_RULE.match(part) for part in parts) and not any(
+                part.strip().split(":")[0][len(".fa-"):] in icons for part in parts):
             continue
         found |= {int(code, 16) if code else ord(char) for code, char in GLYPH.findall(body)}
     return found
@@ -328,14 +333,11 @@ def subset_solid_font(app, exception) -> None:
     font = static / "vendor" / "fontawesome" / "webfonts" / "fa-solid-900.ttf"
     if not theme_css.is_file() or not font.is_file():
         return
-    css = theme_css.read_text(encoding="utf-8")
-    if not SOLID_SRC.search(css):  # already done in an earlier build into this folder
-        return
     from fontTools import subset
 
-    codes = set()
+    codes, icons = set(), names_in_use(Path(app.outdir))
     for sheet in static.rglob("*.css"):
-        codes |= glyphs_in_css(sheet.read_text(encoding="utf-8", errors="ignore"))
+        codes |= glyphs_in_css(sheet.read_text(encoding="utf-8", errors="ignore"), icons)
     options = subset.Options()
     options.flavor = "woff"  # zlib; woff2 would need brotli
     options.layout_features = []
@@ -345,6 +347,7 @@ def subset_solid_font(app, exception) -> None:
     subsetter.populate(unicodes=codes)
     subsetter.subset(face)
     subset.save_font(face, str(font.with_name("fa-solid-900-subset.woff")), options)
+    css = theme_css.read_text(encoding="utf-8")  # as the theme ships it, or already pointing at the subset
     theme_css.write_text(SOLID_SRC.sub(r'src:url(\1fa-solid-900-subset.woff) format("woff")', css), encoding="utf-8")
 
 
