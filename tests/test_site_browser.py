@@ -128,6 +128,7 @@ def test_page_in_browser(browser, path, record_property):
             assert moved in ("slider", "text", "dropdown", "button"), f"{path}: widget {i}: {moved}"
             assert after["text"] != before["text"], f"{path}: widget {i}: nothing followed the {moved}"
 
+        visit.settle()  # what the moves and scrolling brought in (lazily typeset maths asks for its fonts)
         timing = visit.timing()
         figures = {"kB": round(visit.router.weight() / 1000, 1), "requests": len(visit.router.served),
                    "widgets": views, "interactive_ms": timing["interactive_ms"],
