@@ -204,8 +204,11 @@ def chapter_notebooks() -> list[Path]:
 if __name__ == "__main__":
     from playwright.sync_api import sync_playwright
 
+    pages = sys.argv[1:] or built_pages()
+    if not pages:
+        sys.exit(f"no built book in {SITE}: run `jupyter-book build book/` first")
     with sync_playwright() as p:
         browser = launch(p)
-        for page in sys.argv[1:] or built_pages():
+        for page in pages:
             print(measure(browser, page))
         browser.close()
