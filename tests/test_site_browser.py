@@ -115,7 +115,7 @@ def test_page_in_browser(browser, path, record_property):
             box = page.locator(VIEW).nth(i).locator("xpath=..")
             assert box.locator(WIDGET).count() == 1, f"{path}: widget {i} was not rendered"
             assert box.locator(f"{WIDGET} :is(input, select, button, textarea)").count(), f"{path}: widget {i} has no control"
-            assert not box.locator(".mm-snapshot").count(), f"{path}: widget {i} still shows its snapshot"
+            assert not box.locator(".mm-fallback").count(), f"{path}: widget {i} still shows its snapshot"
         page.screenshot(path=str(SCREENSHOTS / (path.replace("/", "__") + ".png")), full_page=True)
 
         moves = []
@@ -155,7 +155,7 @@ def test_snapshot_shows_where_scripts_are_off(browser, path):
     try:
         boxes = visit.page.locator(VIEW)
         for i in range(boxes.count()):
-            snapshot = boxes.nth(i).locator("xpath=..").locator(".mm-snapshot")
+            snapshot = boxes.nth(i).locator("xpath=..").locator(".mm-fallback")
             assert snapshot.count() == 1, f"{path}: widget {i} has no static fallback"
             assert snapshot.inner_text().strip(), f"{path}: widget {i}: the fallback is an empty box"
         assert not visit.router.aborted, visit.router.aborted
@@ -173,7 +173,7 @@ def test_a_failing_module_leaves_the_snapshot_and_says_why(browser, path):
         assert visit.wait_for_widgets() == "failed"
         for i in range(visit.views()):
             box = page.locator(VIEW).nth(i).locator("xpath=..")
-            assert box.locator(".mm-snapshot").count() == 1, f"{path}: widget {i}: the fallback was removed"
+            assert box.locator(".mm-fallback").count() == 1, f"{path}: widget {i}: the fallback was removed"
             text = box.inner_text()  # an anywidget's module failed; a plain ipywidgets widget never had one
             assert "could not start (blocked by the test)" in text or "runs only with Python" in text, text
             assert not box.locator(WIDGET).count()

@@ -60,7 +60,7 @@ def counter_book(tmp_path_factory):
 def test_the_snapshot_and_its_note_follow_the_widget_view(counter_book):
     html = (counter_book / "chapter.html").read_text()
     view = html.index('type="application/vnd.jupyter.widget-view+json"')
-    snapshot = html.index('class="mm-snapshot"', view)
+    snapshot = html.index('class="mm-fallback"', view)
     assert html.index('<p class="counter-picture">the count is 3</p>', snapshot) < html.index("</div></div>", view) + 20
     assert "Snapshot: what Python drew for this widget" in html[snapshot:]
     assert '<script type="module" src="_static/widget-host.mjs' in html
@@ -88,7 +88,7 @@ def test_the_live_widget_replaces_the_snapshot(counter_book, browser):
         assert button.inner_text() == "count 3"
         button.click()
         assert button.inner_text() == "count 4"
-        assert visit.page.locator(".mm-snapshot").count() == 0
+        assert visit.page.locator(".mm-fallback").count() == 0
         assert not visit.errors() and not visit.router.aborted and not visit.router.not_found
     finally:
         visit.close()
@@ -103,9 +103,9 @@ def test_the_reader_sees_the_snapshot_without_the_live_widget(counter_book, brow
     try:
         if how == "module fails":
             assert visit.wait_for_widgets() == "failed"
-            assert "could not start (no modules today)" in visit.page.inner_text(".mm-snapshot")
+            assert "could not start (no modules today)" in visit.page.inner_text(".mm-fallback")
         assert visit.page.locator(".counter-picture").inner_text() == "the count is 3"
-        assert visit.page.locator(".mm-snapshot-note").first.is_visible()
+        assert visit.page.locator(".mm-fallback-note").first.is_visible()
         assert visit.page.locator(".mm-widget").count() == 0
     finally:
         visit.close()

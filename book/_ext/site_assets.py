@@ -139,8 +139,8 @@ def with_snapshots(body: str, found: dict[str, str]) -> str:
 
     >>> view = '<script type="application/vnd.jupyter.widget-view+json">{"model_id": "m1"}</script>'
     >>> print(with_snapshots(view, {"m1": "<b>7</b>"}).split("</script>")[1])
-    <div class="mm-snapshot" data-model-id="m1"><div class="mm-snapshot-body"><b>7</b></div><p class="mm-snapshot-note">Snapshot: ...</p></div>
-    >>> "mm-snapshot-missing" in with_snapshots(view, {})
+    <div class="mm-fallback" data-model-id="m1"><div class="mm-fallback-body"><b>7</b></div><p class="mm-fallback-note">Snapshot: ...</p></div>
+    >>> "mm-fallback-missing" in with_snapshots(view, {})
     True
     """
     def add(match: re.Match) -> str:
@@ -150,11 +150,11 @@ def with_snapshots(body: str, found: dict[str, str]) -> str:
             return match.group(0)
         attr = html.escape(model_id, quote=True)
         if model_id in found:
-            block = (f'<div class="mm-snapshot" data-model-id="{attr}"><div class="mm-snapshot-body">'
-                     f'{found[model_id]}</div><p class="mm-snapshot-note">{SNAPSHOT_NOTE}</p></div>')
+            block = (f'<div class="mm-fallback" data-model-id="{attr}"><div class="mm-fallback-body">'
+                     f'{found[model_id]}</div><p class="mm-fallback-note">{SNAPSHOT_NOTE}</p></div>')
         else:
-            block = (f'<div class="mm-snapshot mm-snapshot-missing" data-model-id="{attr}">'
-                     f'<p class="mm-snapshot-note">{NO_SNAPSHOT}</p></div>')
+            block = (f'<div class="mm-fallback mm-fallback-missing" data-model-id="{attr}">'
+                     f'<p class="mm-fallback-note">{NO_SNAPSHOT}</p></div>')
         return match.group(0) + block
 
     return VIEW_TAG.sub(add, body)

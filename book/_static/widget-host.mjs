@@ -4,7 +4,7 @@
 //   - one <script type="application/vnd.jupyter.widget-state+json"> with every widget model's saved state
 //     (an anywidget model's state includes its front-end module as source text, `_esm`, and maybe `_css`);
 //   - one <script type="application/vnd.jupyter.widget-view+json">{"model_id": ...}</script> per widget output,
-//     followed (book/_ext/site_assets.py) by a `.mm-snapshot` block: the picture or table Python rendered.
+//     followed (book/_ext/site_assets.py) by a `.mm-fallback` block: the picture or table Python rendered.
 // For each view this module makes a small model over a copy of the saved state, imports the `_esm` source from a
 // Blob URL (once per distinct source) and runs the anywidget front-end contract: `initialize({ model })` once per
 // model, then `render({ model, el })` per view. When the render succeeds the snapshot is removed; when it fails,
@@ -105,7 +105,7 @@ function note(container, text) {
   const line = document.createElement("p");
   line.className = "mm-widget-note";
   line.textContent = text;
-  (container.querySelector(".mm-snapshot") || container).prepend(line);
+  (container.querySelector(".mm-fallback") || container).prepend(line);
 }
 
 async function renderView(script, saved) {
@@ -127,7 +127,7 @@ async function renderView(script, saved) {
     await initialized.get(id);
     script.after(el);
     await widget.render({ model, el });
-    container.querySelectorAll(".mm-snapshot").forEach((snapshot) => snapshot.remove());
+    container.querySelectorAll(".mm-fallback").forEach((snapshot) => snapshot.remove());
     return true;
   } catch (error) {
     el.remove();
