@@ -117,7 +117,14 @@ class Visit:
         while quiet < 300 and waited < timeout_ms:
             self.page.wait_for_timeout(50)
             waited += 50
-            quiet = quiet + 50 if not self.pending else 0
+            quiet = quiet + 50 if not self.unanswered() else 0
+
+    def unanswered(self) -> set[str]:
+        """Requests of the page still open that the router never answered (an answered request whose finish the
+        browser did not report, like MathJax's font probe removed mid-flight, is not the site's to answer)."""
+        router = self.router
+        return {url for url in self.pending if url.startswith(HOST)
+                and url not in router.served and url not in router.not_found}
 
     def views(self) -> int:
         return self.page.locator(VIEW).count()

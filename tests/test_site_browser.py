@@ -138,7 +138,7 @@ def test_page_in_browser(browser, path, record_property):
         assert not visit.errors(), f"{path}: console errors: {visit.errors()}"
         assert not visit.router.aborted, f"{path}: requests outside the site: {visit.router.aborted}"
         assert not visit.router.not_found, f"{path}: missing files (404): {visit.router.not_found}"
-        assert not visit.pending, f"{path}: requests that never finished: {sorted(visit.pending)}"
+        assert not visit.unanswered(), f"{path}: requests never answered: {sorted(visit.unanswered())}"
     finally:
         visit.close()
 
