@@ -12,6 +12,11 @@ notebook benchmarks/baseline_lecture.ipynb (the lecture's work the lecture's way
 fresh kernel; a cold `jupyter-book build book/` (every chapter executed); and the same command again with
 nothing changed. It prints each chapter's execution time (from the build's _build/fresh_outputs.json) and the
 weight of every built page with the images it shows.
+
+The site part (--site-only runs only it) opens every page of a built site (default _build/html) in headless
+Chromium, first visit each time, with nothing but the site reachable (tests/browser_assets.py), and prints per
+page the compressed weight of everything it loaded, the time from the load event until the widget host has
+rendered every widget, and the longest main-thread task (median of --visits visits).
 """
 
 from __future__ import annotations
@@ -148,6 +153,47 @@ def format_row(row: dict) -> str:
 ROOT = Path(__file__).resolve().parents[1]
 BASELINE = Path(__file__).with_name("baseline_lecture.ipynb")
 COLD_TARGET, REBUILD_TARGET, PAGE_TARGET_KB = 1.5, 0.3, 1024
+SITE_WEIGHT_KB, INTERACTIVE_MS, LONG_TASK_MS = 1000, 500, 200   # per page, first visit, compressed
+
+
+def site_case(site: Path, visits: int) -> list[dict]:
+    """Every page of a built site in Chromium: weight, time to interactive, longest task (median of visits)."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from browser_assets import built_pages, launch, measure
+    from playwright.sync_api import sync_playwright
+
+    rows = []
+    with sync_playwright() as p:
+        browser = launch(p)
+        for page in built_pages(site):
+            if 'http-equiv="Refresh"' in (site / page).read_text(errors="replace"):
+                continue  # index.html only redirects
+            runs = [measure(browser, page, site) for _ in range(visits)]
+            row = dict(runs[0])
+            for key in ("bytes", "interactive_ms", "longest_task_ms", "load_ms"):
+                values = [r[key] for r in runs if r[key] is not None]
+                row[key] = statistics.median(values) if values else None
+            rows.append(row)
+        browser.close()
+    return rows
+
+
+def format_site(rows: list[dict]) -> list[str]:
+    def verdict(ok):
+        return "met" if ok else "MISSED"
+
+    lines = [f"{'page':<24} {'kB':>7} {'widgets':>8} {'interactive':>12} {'longest task':>13}  targets: "
+             f"{SITE_WEIGHT_KB} kB, {INTERACTIVE_MS} ms, {LONG_TASK_MS} ms"]
+    for r in rows:
+        tti = "-" if r["interactive_ms"] is None else f"{r['interactive_ms']:.0f} ms"
+        ok = (r["bytes"] / 1000 <= SITE_WEIGHT_KB and (r["interactive_ms"] or 0) <= INTERACTIVE_MS
+              and r["longest_task_ms"] <= LONG_TASK_MS and r["widget_state"] in ("ready", "none")
+              and not (r["errors"] or r["other_hosts"] or r["missing"]))
+        lines.append(f"{r['page']:<24} {r['bytes'] / 1000:>7.0f} {r['widgets']:>3} {r['widget_state']:>5} {tti:>11} "
+                     f"{r['longest_task_ms']:>10.0f} ms  {verdict(ok)}"
+                     + (f"  (errors {r['errors']}, other hosts {r['other_hosts']}, 404 {r['missing']})"
+                        if r["errors"] or r["other_hosts"] or r["missing"] else ""))
+    return lines
 
 
 def execute_notebook(path: Path, cwd: Path) -> float:
@@ -249,7 +295,16 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="one run of each slow baseline")
     parser.add_argument("--json", type=Path, default=Path(__file__).with_name("results") / "latest.json")
     parser.add_argument("--no-build", action="store_true", help="skip the book build part (quick runs)")
+    parser.add_argument("--site", type=Path, default=ROOT / "_build" / "html", help="the built site to measure")
+    parser.add_argument("--site-only", action="store_true", help="only the site part, over --site")
+    parser.add_argument("--visits", type=int, default=3, help="first visits per page in the site part")
     args = parser.parse_args()
+    if args.site_only:
+        rows = site_case(args.site, args.visits)
+        print("\n".join(format_site(rows)))
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(dict(site=rows, load_average=os.getloadavg()), indent=1))
+        return 0
     torch.set_num_threads(1)  # steadier numbers on a small machine; the baselines get the same
     names = load_names()
     print(f"python {platform.python_version()}, torch {torch.__version__}, {len(names):,} names")
@@ -258,9 +313,12 @@ def main() -> int:
         build = build_case()
         print("\n".join(format_build(build)), flush=True)
     rows = run(kernel_cases(names, args.quick) + widget_cases(names))
+    site = site_case(args.site, args.visits) if (args.site / "index.html").exists() else None
+    if site:
+        print("\n".join(format_site(site)))
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(dict(torch=torch.__version__, python=platform.python_version(), rows=rows,
-                                         build=build, cpus=os.cpu_count()), indent=1))
+                                         build=build, site=site, cpus=os.cpu_count()), indent=1))
     print(f"wrote {args.json}")
     return 0
 

@@ -128,6 +128,37 @@ def test_chapter_page_has_launch_and_download_buttons(notebook):
     assert "text/x-thebe-config" in html and f'repo: "{repo}"' in html, f"{path}: Thebe is not set to this repository"
 
 
+REMOTE_ASSET = re.compile(r"""<(?:script|img|iframe)\b[^>]*\bsrc=["'](?:https?:)?//|<link\b[^>]*\bhref=["'](?:https?:)?//[^"']*["'][^>]*\brel=["']?(?:stylesheet|preload|modulepreload|icon)""", re.I)
+MATH = re.compile(r'class="[^"]*\bmath\b')
+
+
+@pytest.mark.parametrize("path", built_pages() or ["(no built book)"])
+def test_page_loads_nothing_from_other_hosts(path):
+    """Scripts, styles, images and fonts come from the site (Thebe fetches its code only when pressed)."""
+    need_site()
+    html = (SITE / path).read_text()
+    found = [m.group(0)[:120] for m in REMOTE_ASSET.finditer(html)]
+    assert not found, f"{path} loads from other hosts: {found}"
+
+
+@pytest.mark.parametrize("path", built_pages() or ["(no built book)"])
+def test_mathjax_only_on_pages_with_maths(path):
+    need_site()
+    html = (SITE / path).read_text()
+    loads = "_static/mathjax/tex-chtml.js" in html
+    assert loads == bool(MATH.search(html)), f"{path}: MathJax {'loaded' if loads else 'missing'}"
+    if loads:
+        assert (SITE / "_static" / "mathjax" / "tex-chtml.js").is_file()
+
+
+def test_icon_script_holds_only_the_icons_in_use():
+    """The theme's 1.5 MB fontawesome.js is replaced by the few icons the pages name (book/_ext/site_assets.py)."""
+    need_site()
+    script = SITE / "_static" / "scripts" / "fontawesome.js"
+    assert script.stat().st_size < 50_000, f"{script} is {script.stat().st_size:,} bytes"
+    assert '"bars":' in script.read_text() and '"github":' in script.read_text()
+
+
 CMAP = re.compile(r"""(?:cmap\s*[=:]\s*(?:str\s*=\s*)?|colormaps\[|get_cmap\(|plt\.cm\.|cm\.)["']?([A-Za-z_]+)""")
 
 
