@@ -313,3 +313,25 @@ def test_every_widget_control_works_from_the_keyboard(browser, path):
         assert not stuck, f"{path}: the output of a live widget did not follow these keyboard changes: {stuck}"
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("path", LIVE_PAGES or ["(no widget page)"])
+def test_long_input_keeps_the_phone_page_narrow(browser, path):
+    """A 500-letter name (or seed) typed into every text box of every widget, on a phone: the names, tables and
+    error messages that follow wrap or scroll inside the widget, and the page stays 390 px wide."""
+    need(bool(LIVE_PAGES), "no page with widgets")
+    context, page = open_page(browser, path, "light", PHONE)
+    try:
+        boxes = page.locator(f"{VIEW} ~ * input[type=text], .widget-subarea input[type=text], "
+                             ".widget-subarea textarea, .mm-live input[type=text]")
+        if not boxes.count():
+            pytest.skip(f"{path}: no text box in its widgets")
+        for i in range(boxes.count()):
+            boxes.nth(i).fill("q" * 250 + "z" * 250)
+        page.wait_for_timeout(800)
+        page.screenshot(path=str(SCREENSHOTS / shot_name("phone-long-input", path)), full_page=True)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= PHONE["width"], (f"{path}: {width} px wide after a 500-letter input; sticking out: "
+                                         f"{page.evaluate(OVERFLOW_JS, PHONE['width'])}")
+    finally:
+        context.close()
