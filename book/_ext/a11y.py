@@ -18,7 +18,9 @@ more: the search field shows "Search Ctrl + K", the colour switch three icons ti
 "System Settings". Speech-input users say what they see, so axe-core's label-content-name-mismatch rule
 (serious) flags all three on every page. The shortcut and the icons are decoration: the script marks them
 ``aria-hidden``, so each button's name is what it shows. These buttons exist only with JavaScript
-(``pst-js-only``), so a script is the right place for the fix.
+(``pst-js-only``), so a script is the right place for the fix. myst-nb's toggles of hidden cells have the same
+flaw in the page body (``<summary aria-label="Toggle hidden content">`` showing "Show code cell content"): the
+label is dropped when the page is written, so the name is the text the reader sees.
 """
 
 from __future__ import annotations
@@ -68,7 +70,17 @@ def unique_ids(app, doctree, docname) -> None:
             node["ids"] = ids
 
 
+HIDDEN_CELL_TOGGLE = '<summary aria-label="Toggle hidden content">'
+
+
+def name_toggles_by_their_text(app, pagename, templatename, context, doctree) -> None:
+    """myst-nb's "Show code cell content" toggles: no aria-label, so their name is their visible text."""
+    if isinstance(context.get("body"), str):
+        context["body"] = context["body"].replace(HIDDEN_CELL_TOGGLE, "<summary>")
+
+
 def setup(app):
     app.add_js_file(None, body=SCRIPT)
     app.connect("doctree-resolved", unique_ids)
+    app.connect("html-page-context", name_toggles_by_their_text)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
