@@ -1,0 +1,65 @@
+"""Text on coloured cells is readable: WCAG 2 contrast of at least 4.5:1 for every label of the heatmaps."""
+
+import re
+
+import numpy as np
+import pytest
+from matplotlib import colormaps
+
+from makemore_lib.plots import heatmap_html, relative_luminance, text_colour
+
+
+def contrast(a, b) -> float:
+    high, low = sorted((relative_luminance(a), relative_luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+@pytest.mark.parametrize("cmap", ["Blues", "viridis", "Greys"])
+def test_every_colour_of_a_scale_gets_readable_text(cmap):
+    for rgb in colormaps[cmap](np.linspace(0, 1, 256), bytes=True)[:, :3]:
+        text = [0, 0, 0] if text_colour(rgb) == "#000" else [255, 255, 255]
+        assert contrast(rgb, text) >= 4.5, f"{cmap} {rgb.tolist()}: {text_colour(rgb)} at {contrast(rgb, text):.2f}:1"
+
+
+def test_heatmap_labels_contrast_with_their_cells():
+    table = heatmap_html(np.arange(729).reshape(27, 27) ** 2, caption="squares")
+    cells = re.findall(r"background:rgb\((\d+),(\d+),(\d+)\);color:(#000|#fff)", table)
+    assert len(cells) == 729
+    for *rgb, colour in cells:
+        text = [0, 0, 0] if colour == "#000" else [255, 255, 255]
+        assert contrast([int(c) for c in rgb], text) >= 4.5
+
+
+def test_the_cell_the_old_cut_off_got_wrong():
+    # Blues at 4410/6640 of the scale (chapter 2's ".a"): white text was 3.71:1, black is 5.0:1.
+    assert text_colour([59, 139, 194]) == "#000"
+    assert contrast([59, 139, 194], [0, 0, 0]) > 4.5 > contrast([59, 139, 194], [255, 255, 255])
+
+
+@pytest.mark.parametrize("bad", [[1, 2], [0, 0, 300], [-1, 0, 0]])
+def test_bad_colours_are_refused(bad):
+    with pytest.raises(ValueError, match="rgb must be three numbers from 0 to 255"):
+        relative_luminance(bad)
+
+
+def test_book_style_keeps_tick_labels_legible_on_a_phone():
+    """A 6.5-inch figure shown in a phone's 350 px column: tick labels at least 8 px tall (matplotlib's
+    default 10 pt gives 7.5 px), and an opaque white background that the dark theme's card shows as drawn."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from makemore_lib.plots import use_book_style
+
+    with matplotlib.rc_context():
+        use_book_style()
+        fig, ax = plt.subplots(figsize=(6.5, 3))
+        ax.plot([0, 1], [2.4, 3.3])
+        fig.canvas.draw()
+        shrink = 350 / (fig.get_figwidth() * fig.dpi)
+        heights = [label.get_window_extent().height * shrink for label in ax.get_xticklabels() if label.get_text()]
+        background = fig.get_facecolor()
+        plt.close(fig)
+    assert heights and min(heights) >= 8, f"tick labels {min(heights):.1f} px tall on a phone"
+    assert background == (1.0, 1.0, 1.0, 1.0)
