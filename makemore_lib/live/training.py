@@ -13,6 +13,7 @@ import traitlets
 
 from ..checks import check_counts
 from ..neural import LECTURE_SEED, Training, init_weights, net_probs, train_counts
+from ..probabilities import bigram_probs
 from ..regularization import closest_smoothing
 from .common import (DIVERGED, MAX_SEED, MAX_STEPS, Data, FloatSetting, IntSetting, Live, esm, fmt_loss,
                      heatmap_img, message, names_html, widget_names)
@@ -172,6 +173,7 @@ class RegularizationExplorer(Live):
         self.names = widget_names(run["probs"], 5, self.seed)
 
     def snapshot(self) -> str:
-        return (heatmap_img(self._probs, f"the trained net's P for λ = {self.l2:g}, as a 27 by 27 heatmap", vmax=1.0) +
+        return (heatmap_img(self._probs, f"the trained net's P for λ = {self.l2:g}, as a 27 by 27 heatmap",
+                            vmax=float(bigram_probs(self._counts).max())) +
                 f"<p>λ = {self.l2:g}: data loss {fmt_loss(self.data_loss)}, penalty {fmt_loss(self.penalty)}, "
                 f"closest smoothing k = {self.closest_k:.4g}</p>" + names_html(self.names, f"five names, seed {self.seed}"))

@@ -24,6 +24,19 @@ function pyG(x) {
   if (e < -4 || e >= 6) return `${strip(mantissa)}e${e < 0 ? "-" : "+"}${String(Math.abs(e)).padStart(2, "0")}`;
   return strip(x.toFixed(Math.max(0, 5 - e)));
 }
+function bigramProbs(counts, k = 0) {
+  const kk = f32(k);
+  return counts.map((row) => {
+    let cells = row.map((c) => f32(c + kk));
+    let total = 0;
+    for (const v of cells) total = f32(total + v);
+    if (total === 0) {
+      cells = cells.map(() => 1);
+      total = f32(cells.length);
+    }
+    return cells.map((v) => f32(v / total));
+  });
+}
 function lossAndProbs(N, W, P, total, l2, V) {
   let ll = 0, sq = 0;
   for (let i = 0; i < V; i++) {
@@ -326,6 +339,7 @@ function render({ model, el: host }) {
   const root = frame(host, "regularization", "Regularization: the L2 penalty pulls W towards 0");
   const counts = model.get("counts");
   const W0 = model.get("w0");
+  const vmax = Math.max(...bigramProbs(counts, 0).flat());
   const [maxSteps, limit] = model.get("limits");
   const set = saver(model);
   const l2 = optionSlider("\u03BB (L2 strength)", model.get("l2_options"), model.get("l2"), set("l2"), "l2");
@@ -376,7 +390,7 @@ function render({ model, el: host }) {
     setTimeout(() => {
       if (mine === searches) closest.textContent = String(Number(closestSmoothing(counts, P).k.toPrecision(4)));
     }, 0);
-    canvas.draw(P, 1, `the trained net's P for \u03BB = ${lambda}, as a 27 by 27 heatmap`);
+    canvas.draw(P, vmax, `the trained net's P for \u03BB = ${lambda}, as a 27 by 27 heatmap`);
     namesLabel.textContent = `five names (seed ${model.get("seed")}): `;
     names.replaceChildren(...chips(sampleNames(P, model.get("seed"), 5)));
   }, error);

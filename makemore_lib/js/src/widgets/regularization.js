@@ -1,12 +1,13 @@
 // RegularizationExplorer: move λ and train the net again in the page: data loss, penalty, P, the closest k.
 
-import { closestSmoothing, diverged, divergenceMessage, sampleNames, softmaxRows, trainCounts } from "../maths.js";
+import { bigramProbs, closestSmoothing, diverged, divergenceMessage, sampleNames, softmaxRows, trainCounts } from "../maths.js";
 import { SEED_NOTE, chips, el, errorLine, frame, heatmapCanvas, intSlider, optionSlider, saver, timed } from "../ui.js";
 
 function render({ model, el: host }) {
   const root = frame(host, "regularization", "Regularization: the L2 penalty pulls W towards 0");
   const counts = model.get("counts");
   const W0 = model.get("w0");
+  const vmax = Math.max(...bigramProbs(counts, 0).flat());   // the counts' scale: flattening shows as fading
   const [maxSteps, limit] = model.get("limits");
   const set = saver(model);
   const l2 = optionSlider("λ (L2 strength)", model.get("l2_options"), model.get("l2"), set("l2"), "l2");
@@ -50,7 +51,7 @@ function render({ model, el: host }) {
     closest.textContent = "…";
     const mine = ++searches;
     setTimeout(() => { if (mine === searches) closest.textContent = String(Number(closestSmoothing(counts, P).k.toPrecision(4))); }, 0);
-    canvas.draw(P, 1.0, `the trained net's P for λ = ${lambda}, as a 27 by 27 heatmap`);
+    canvas.draw(P, vmax, `the trained net's P for λ = ${lambda}, as a 27 by 27 heatmap`);
     namesLabel.textContent = `five names (seed ${model.get("seed")}): `;
     names.replaceChildren(...chips(sampleNames(P, model.get("seed"), 5)));
   }, error);
