@@ -88,32 +88,12 @@ def copy_mathjax(app, exception) -> None:
 
 # --- widget host and snapshots ------------------------------------------------------------------------------
 
-def has_outputs(notebook: dict) -> bool:
-    return any(cell.get("outputs") for cell in notebook.get("cells", []))
-
-
 def executed_notebook(app, pagename: str) -> dict:
-    """The page's notebook with its outputs: as myst-nb wrote it to _build/jupyter_execute when it executed
-    the notebook itself, or, in ``execute_notebooks: cache`` mode (whose written copy has no outputs), merged
-    from the jupyter-cache that myst-nb read them from. {} for a page that is no notebook."""
-    import nbformat
-
+    """The page's notebook with its outputs, as the build wrote it to _build/jupyter_execute (myst-nb when it
+    executes a notebook itself; fresh_outputs.py's env-updated hook when the outputs come from the cache).
+    {} for a page that is no notebook."""
     written = Path(app.outdir).parent / "jupyter_execute" / f"{pagename}.ipynb"
-    notebook = json.loads(written.read_text(encoding="utf-8")) if written.is_file() else {}
-    if has_outputs(notebook):
-        return notebook
-    config = getattr(app.env, "mystnb_config", None)  # myst-nb's resolved configuration (cache folder included)
-    source = Path(app.env.doc2path(pagename))
-    if config is None or config.execution_mode != "cache" or source.suffix != ".ipynb":
-        return notebook
-    from jupyter_cache import get_cache
-
-    try:
-        _, merged = get_cache(config.execution_cache_path).merge_match_into_notebook(
-            nbformat.read(source, as_version=4))
-    except KeyError:  # not in the cache (a notebook excluded from execution)
-        return notebook
-    return json.loads(nbformat.writes(merged))
+    return json.loads(written.read_text(encoding="utf-8")) if written.is_file() else {}
 
 
 def snapshots(notebook: dict) -> dict[str, str]:
