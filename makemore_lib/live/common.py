@@ -285,6 +285,7 @@ class Live(anywidget.AnyWidget):
         data = bundle[0] if isinstance(bundle, tuple) else bundle     # anywidget gives (data, metadata)
         if isinstance(data, dict):
             data["text/html"] = f'<div class="mm-snapshot">{self.snapshot_html()}</div>'
+            data["text/plain"] = f"{type(self).__name__} widget"   # no memory address: builds compare equal
         return bundle
 
 
