@@ -46,10 +46,13 @@ def canonical(notebook: dict) -> list[str]:
         for output in cell.get("outputs", []):
             lines += [f"cell {index}: {text}" for text in _text_of(output)]
     state = notebook.get("metadata", {}).get("widgets", {}).get("application/vnd.jupyter.widget-state+json", {})
-    lines += [f"widget state: {json.dumps(state.get('state', {}), sort_keys=False)}"]
     names: dict[str, str] = {}
     rename = lambda m: names.setdefault(m.group(0), f"<model {len(names) + 1}>")  # noqa: E731
-    return [MODEL_ID.sub(rename, line) for line in lines]
+    lines = [MODEL_ID.sub(rename, line) for line in lines]
+    # the state's models come in no fixed order: compare them as a sorted list, every id made anonymous
+    models = sorted(MODEL_ID.sub("<model>", json.dumps(model, sort_keys=True))
+                    for model in state.get("state", {}).values())
+    return lines + [f"widget state: {model}" for model in models]
 
 
 def compare(build_a: Path, build_b: Path) -> list[str]:
