@@ -153,8 +153,12 @@ def check_generator(generator: object) -> torch.Generator:
 
 # --- text --------------------------------------------------------------------------------------------------------
 
-def _describe(ch: str) -> str:
-    """How to name a character in an error message, so that invisible ones show up."""
+def describe_char(ch: str) -> str:
+    r"""How to name a character in an error message, so that invisible ones show up.
+
+    >>> print(describe_char("q"), describe_char(chr(9)))
+    'q' '\t' (U+0009)
+    """
     if ch.isprintable() and not ch.isspace():
         return repr(ch)
     return f"{ch!r} (U+{ord(ch):04X})"
@@ -167,7 +171,7 @@ def _bad_character(text: str, what: str, pos: int, allowed: str) -> ValueError:
         hint = " (lines read with readlines() keep their newline: use read().splitlines())"
     elif ch.isspace():
         hint = " (strip spaces first: name.strip())"
-    return ValueError(f"{what} {shorten(text)} has {_describe(ch)} at position {pos}, which is not {allowed}{hint}")
+    return ValueError(f"{what} {shorten(text)} has {describe_char(ch)} at position {pos}, which is not {allowed}{hint}")
 
 
 def check_name(name: object, what: str = "name") -> str:

@@ -6,7 +6,7 @@ import math
 
 import torch
 
-from .checks import check_count_table, check_probs, check_smoothing  # noqa: F401  (check_probs: old import path)
+from .checks import check_count_table, check_smoothing
 from .vocabulary import vocab_size
 
 

@@ -16,15 +16,6 @@ vocab_size: int = len(chars)
 # checks.py reads the characters above, so it is imported after them (either module may be imported first).
 from . import checks  # noqa: E402
 
-
-
-def __getattr__(attr: str) -> object:
-    # The name checks moved to checks.py; their old import paths (vocabulary.check_name...) still work.
-    if attr in ("check_name", "check_names", "MAX_NAME_LENGTH"):
-        return getattr(checks, attr)
-    raise AttributeError(f"module {__name__!r} has no attribute {attr!r}")
-
-
 # Byte value -> index; lets whole texts of valid names be encoded without a Python loop.
 _LOOKUP = np.zeros(256, dtype=np.uint8)
 for _ch, _i in stoi.items():

@@ -23,7 +23,7 @@ from makemore_lib.neural import init_weights, net_probs, train_counts  # noqa: E
 from makemore_lib.probabilities import bigram_probs, uniform_probs  # noqa: E402
 from makemore_lib.regularization import closest_smoothing  # noqa: E402
 from makemore_lib.sampling import sample_names  # noqa: E402
-from makemore_lib.vocabulary import check_name  # noqa: E402
+from makemore_lib.checks import check_name  # noqa: E402
 from makemore_lib.live.common import MAX_SEED, shown  # noqa: E402
 from makemore_lib.live.smoothing import check_bigram  # noqa: E402
 from makemore_lib.live.training import DIVERGED, divergence_message, try_training  # noqa: E402

@@ -2,7 +2,8 @@ import pytest
 import torch
 from hypothesis import given, settings
 
-from makemore_lib.counting import bigram_pairs, check_counts, count_bigrams, top_bigrams
+from makemore_lib.checks import check_counts
+from makemore_lib.counting import bigram_pairs, count_bigrams, top_bigrams
 from makemore_lib.reference import count_bigrams_loop
 from conftest import names_strategy
 

@@ -6,7 +6,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from makemore_lib.counting import count_bigrams
-from makemore_lib.probabilities import bigram_probs, check_probs, uniform_probs
+from makemore_lib.checks import check_probs
+from makemore_lib.probabilities import bigram_probs, uniform_probs
 from conftest import names_strategy
 
 

@@ -4,8 +4,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from makemore_lib.vocabulary import (bigrams, chars, check_name, check_names, decode, encode, encode_names, itos,
-                                     stoi, vocab_size)
+from makemore_lib.checks import check_name, check_names
+from makemore_lib.vocabulary import bigrams, chars, decode, encode, encode_names, itos, stoi, vocab_size
 from conftest import name_strategy, names_strategy
 
 

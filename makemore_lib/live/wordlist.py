@@ -16,7 +16,7 @@ import torch
 import traitlets
 
 from ..checks import check_count, check_generator
-from ..checks import _describe
+from ..checks import describe_char
 from .common import (MAX_NAMES, MAX_SAMPLED_NAME_LENGTH, MAX_SEED, WORDLIST, Data, FloatSetting, IntSetting, Live, TextSetting,
                      esm, fmt_loss, heatmap_img, message, names_html, shown)
 
@@ -59,7 +59,7 @@ def parse_words(text: str) -> WordList:
             raise ValueError(message("word_too_long", i=i, size=f"{len(word):,}", max=limits["max_word_length"]))
         for pos, ch in enumerate(word):
             if not (ch.isalpha() or ch in limits["also"]):
-                raise ValueError(message("word_not_letter", i=i, word=shown(word), ch=_describe(ch), pos=pos))
+                raise ValueError(message("word_not_letter", i=i, word=shown(word), ch=describe_char(ch), pos=pos))
         seen.update(word)
     if len(seen) > limits["max_chars"]:
         raise ValueError(message("list_too_many_chars", count=len(seen), max=limits["max_chars"]))

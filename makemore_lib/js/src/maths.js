@@ -61,7 +61,7 @@ export function pyRepr(text) {
   return quote + [...text].map((ch) => reprChar(ch, quote)).join("") + quote;
 }
 
-// vocabulary._describe: how a character is named in a message, so that invisible ones show up.
+// checks.describe_char: how a character is named in a message, so that invisible ones show up.
 export function describe(ch) {
   const shown = pyRepr(ch);
   if (printable(ch) && !/[\s\u001c-\u001f\u0085]/u.test(ch)) return shown;
