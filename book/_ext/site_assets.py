@@ -1,4 +1,6 @@
-"""A self-contained, light site: every script, font and formula from the site itself, nothing from other hosts.
+"""A self-contained, light site: every script and font from the site itself, nothing from other hosts.
+
+(Formulas are typeset when the book is built, by ``maths.py``: the pages load no maths script.)
 
 Each hook below exists for one reason:
 
@@ -10,13 +12,13 @@ Each hook below exists for one reason:
   Python rendered for that widget (read from the executed notebook, see ``executed_notebook``), with a line
   saying it is a snapshot. Where scripts are off, or a widget's module fails, that is what the reader sees; the
   host replaces it once the widget renders. A view without a snapshot gets a line saying what it needs.
-- ``MathJax`` (config-inited, build-finished): Sphinx's MathJax 3 from the ``sphinx-mathjax-offline`` package
-  (a PyPI wheel, so ``pip install -r requirements.txt`` is all a fresh machine needs), copied into
-  ``_static/mathjax``. Sphinx adds it only to pages with maths.
-- ``maths only where needed`` (html-page-context): MathJax is dropped from pages whose body holds no maths.
 - ``one THEBE_JS_URL`` (html-page-context): sphinx-thebe's config script is registered twice under Jupyter
   Book 1, so every page threw ``Identifier 'THEBE_JS_URL' has already been declared``; duplicates are dropped.
   Thebe itself still loads from its CDN only when the reader presses its button.
+- ``plain code text`` (build-finished, after the theme writes pygments.css): Pygments wraps every name,
+  bracket and space of the highlighted code in its own ``<span>`` (more than half of a chapter page's elements),
+  and the book's colour scheme draws names, punctuation and spaces in the code's own text colour. Those spans
+  are unwrapped: the same picture with fewer elements for the browser to style and lay out on each visit.
 - ``icons`` (build-finished): the theme's ``fontawesome.js`` (1.5 MB, 543 KB compressed) is replaced by a script
   holding only the icons the built pages and the theme's scripts name, drawn as inline SVG the same way; the
   solid webfont, which the theme's CSS still uses for a few glyphs, is cut down to those glyphs.
@@ -25,10 +27,8 @@ Each hook below exists for one reason:
 from __future__ import annotations
 
 import html
-import importlib.metadata
 import json
 import re
-import shutil
 from pathlib import Path
 
 from sphinx.errors import ExtensionError
@@ -36,54 +36,10 @@ from sphinx.errors import ExtensionError
 VIEW_MIME = "application/vnd.jupyter.widget-view+json"
 VIEW_TAG = re.compile(r'<script type="application/vnd\.jupyter\.widget-view\+json">(.*?)</script>', re.S)
 HOST = "widget-host.mjs"
-MATH_CLASS = re.compile(r'class="[^"]*\bmath\b')
 SNAPSHOT_NOTE = ("Snapshot: what Python drew for this widget when the book was built. "
                  "With JavaScript on, the live widget takes its place.")
 NO_SNAPSHOT = ("This is a live widget: it needs JavaScript here, or the chapter opened in Jupyter "
                "(the launch buttons above).")
-MATHJAX_PACKAGE = "sphinx-mathjax-offline"
-MATHJAX_SKIP = re.compile(r"^(?!tex-chtml\.js$)[^/]+\.js$|^output/svg/|^es5/")
-
-
-# --- MathJax from the site ----------------------------------------------------------------------------------
-
-def mathjax_folder() -> Path:
-    """The MathJax 3 tree shipped by the sphinx-mathjax-offline wheel."""
-    try:
-        dist = importlib.metadata.distribution(MATHJAX_PACKAGE)
-    except importlib.metadata.PackageNotFoundError:
-        raise ExtensionError(f"{MATHJAX_PACKAGE} is not installed: run `pip install -r requirements.txt` "
-                             "(the book serves MathJax itself instead of loading it from a CDN)") from None
-    folder = Path(str(dist.locate_file("sphinx-mathjax-offline/static/mathjax")))
-    if not (folder / "tex-chtml.js").is_file():
-        raise ExtensionError(f"{MATHJAX_PACKAGE} has no tex-chtml.js in {folder}")
-    return folder
-
-
-def use_local_mathjax(app, config) -> None:
-    mathjax_folder()  # fail early, with the fix, when the package is missing
-    config.mathjax_path = "mathjax/tex-chtml.js"
-    # MathJax's lazy typesetting: formulas are typeset as they come near the screen, in small tasks, instead of
-    # the whole chapter in one main-thread task of several hundred milliseconds.
-    settings = dict(config.mathjax3_config or {})
-    loader = dict(settings.get("loader", {}))
-    loader["load"] = sorted(set(loader.get("load", [])) | {"ui/lazy"})
-    settings["loader"] = loader
-    config.mathjax3_config = settings
-
-
-def copy_mathjax(app, exception) -> None:
-    """Copy MathJax (the one combined file the pages load, and what it loads on demand) into _static/mathjax."""
-    if exception is not None or app.builder.format != "html":
-        return
-    source, target = mathjax_folder(), Path(app.outdir) / "_static" / "mathjax"
-    for file in sorted(source.rglob("*")):
-        relative = file.relative_to(source).as_posix()
-        if file.is_file() and not MATHJAX_SKIP.search(relative):
-            destination = target / relative
-            if not destination.exists() or destination.stat().st_size != file.stat().st_size:
-                destination.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(file, destination)
 
 
 # --- widget host and snapshots ------------------------------------------------------------------------------
@@ -156,24 +112,11 @@ def unique_scripts(scripts: list) -> list:
     return kept
 
 
-def without_mathjax(scripts: list, mathjax_path: str) -> list:
-    """The page's scripts less MathJax and its configuration (for a page with no maths in it)."""
-    def is_mathjax(script) -> bool:
-        filename = str(getattr(script, "filename", script) or "")
-        body = str(getattr(script, "attributes", {}).get("body", ""))
-        return filename.endswith(mathjax_path) or body.lstrip().startswith("window.MathJax")
-
-    return [script for script in scripts if not is_mathjax(script)]
-
-
 def page_assets(app, pagename, templatename, context, doctree) -> None:
     body = context.get("body", "")
     scripts = context.get("script_files")
     if scripts is not None:
         scripts[:] = unique_scripts(scripts)
-        # Sphinx adds MathJax to every page it believes has equations, the introduction included, which has none
-        if MATH_CLASS.search(body) is None:
-            scripts[:] = without_mathjax(scripts, app.config.mathjax_path)
     if VIEW_MIME not in body:
         return
     context["body"] = with_snapshots(body, snapshots(executed_notebook(app, pagename)))
@@ -245,8 +188,7 @@ def icon_packs(fontawesome_js: str) -> dict[str, dict[str, list]]:
 def names_in_use(outdir: Path) -> set[str]:
     """Every ``fa-*`` name in the built pages and the scripts they load (theme scripts add some icons)."""
     names = set()
-    files = [*outdir.rglob("*.html"), *(p for p in (outdir / "_static").rglob("*.js") if p.name != "fontawesome.js"
-                                        and "mathjax" not in p.parts)]
+    files = [*outdir.rglob("*.html"), *(p for p in (outdir / "_static").rglob("*.js") if p.name != "fontawesome.js")]
     for file in files:
         names |= set(ICON_CLASS.findall(file.read_text(encoding="utf-8", errors="ignore")))
     return names
@@ -331,10 +273,66 @@ def subset_solid_font(app, exception) -> None:
     theme_css.write_text(SOLID_SRC.sub(r'src:url(\1fa-solid-900-subset.woff) format("woff")', css), encoding="utf-8")
 
 
+# --- plain code text -----------------------------------------------------------------------------------------
+
+CODE_BLOCK = re.compile(r'(<div class="highlight"><pre>)(.*?)(</pre></div>)', re.S)
+TOKEN_RULE = re.compile(r'html\[data-theme="(\w+)"\] \.highlight( \.[\w-]+)? \{([^}]*)\}')
+
+
+def plain_token_classes(pygments_css: str) -> set[str]:
+    """Pygments token classes drawn exactly as the code's own text, in every theme: a colour equal to the one
+    of ``.highlight`` and nothing else.
+
+    >>> css = ('html[data-theme="light"] .highlight { background: #fff; color: #000 }\\n'
+    ...        'html[data-theme="light"] .highlight .n { color: #000 }\\n'
+    ...        'html[data-theme="light"] .highlight .k { color: #70c; font-weight: bold }\\n'
+    ...        'html[data-theme="dark"] .highlight { background: #222; color: #eee }\\n'
+    ...        'html[data-theme="dark"] .highlight .n { color: #eee }\\n'
+    ...        'html[data-theme="dark"] .highlight .k { color: #c9f }')
+    >>> sorted(plain_token_classes(css))
+    ['n']
+    """
+    text, rules = {}, {}
+    for theme, token, body in TOKEN_RULE.findall(pygments_css):
+        declarations = {k.strip(): v.strip() for k, v in (d.split(":", 1) for d in body.split(";") if ":" in d)}
+        if not token:
+            text[theme] = declarations.get("color")
+        else:
+            rules.setdefault(token.strip()[1:], {})[theme] = declarations
+    return {token for token, by_theme in rules.items()
+            if set(by_theme) == set(text) and all(d == {"color": text[t]} for t, d in by_theme.items())}
+
+
+def unwrap_plain_spans(page: str, classes: set[str]) -> str:
+    """The page with the spans of those token classes, inside highlighted code, replaced by their text.
+
+    >>> unwrap_plain_spans('<div class="highlight"><pre><span class="n">x</span><span class="o">=</span></pre></div>', {"n"})
+    '<div class="highlight"><pre>x<span class="o">=</span></pre></div>'
+    """
+    if not classes:
+        return page
+    span = re.compile(r'<span class="(?:%s)">([^<]*)</span>' % "|".join(map(re.escape, sorted(classes))))
+    return CODE_BLOCK.sub(lambda m: m.group(1) + span.sub(r"\1", m.group(2)) + m.group(3), page)
+
+
+def plain_code_text(app, exception) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    outdir = Path(app.outdir)
+    css = outdir / "_static" / "pygments.css"
+    if not css.is_file():
+        return
+    classes = plain_token_classes(css.read_text(encoding="utf-8"))
+    for page in outdir.rglob("*.html"):
+        original = page.read_text(encoding="utf-8")
+        trimmed = unwrap_plain_spans(original, classes)
+        if trimmed != original:
+            page.write_text(trimmed, encoding="utf-8")
+
+
 def setup(app):
-    app.connect("config-inited", use_local_mathjax)
     app.connect("html-page-context", page_assets, priority=900)  # after myst-nb and sphinx-thebe added theirs
-    app.connect("build-finished", copy_mathjax)
     app.connect("build-finished", replace_fontawesome)
     app.connect("build-finished", subset_solid_font)
+    app.connect("build-finished", plain_code_text, priority=900)  # after the theme wrote pygments.css
     return {"parallel_read_safe": True, "parallel_write_safe": True}
