@@ -88,7 +88,7 @@ class Visit:
     """One page opened in a fresh browser context (an empty cache: a first visit), with what it logged."""
 
     def __init__(self, browser, path: str, width: int = 1280, height: int = 900, dark: bool = False,
-                 site: Path = SITE, scripts: bool = True, init_script: str | None = None):
+                 site: Path = SITE, scripts: bool = True, init_script: str | None = None, router: Router | None = None):
         self.path = path
         self.context = browser.new_context(viewport={"width": width, "height": height}, java_script_enabled=scripts,
                                            color_scheme="dark" if dark else "light")
@@ -97,7 +97,7 @@ class Visit:
         self.context.add_init_script(PERF_SCRIPT)
         if init_script:
             self.context.add_init_script(init_script)
-        self.router = Router(site)
+        self.router = router or Router(site)
         self.context.route("**/*", self.router)
         self.page = self.context.new_page()
         self.messages: list[tuple[str, str, str | None]] = []

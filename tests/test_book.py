@@ -92,7 +92,7 @@ JUPYTER_BOOK = Path(sys.executable).with_name("jupyter-book")
 
 def tiny_book(tmp_path, mark="one", cell="import makemore_lib\nprint('mark:', makemore_lib.MARK)"):
     (tmp_path / "book" / "_ext").mkdir(parents=True)
-    for module in (ROOT / "book" / "_ext").glob("*.py"):
+    for module in (ROOT / "book" / "_ext").glob("*.*"):  # the extensions and the maths typesetter's script
         shutil.copy(module, tmp_path / "book" / "_ext")
     for name in ("_config.yml", "requirements.txt", "pyproject.toml"):
         shutil.copy(ROOT / name, tmp_path / name)

@@ -175,15 +175,17 @@ def add_stylesheet(app, pagename, templatename, context, doctree) -> None:
 
 
 def finish(app, exception) -> None:
+    """Write the stylesheet (when formulas were typeset: an incremental build that rewrote no page with maths
+    keeps the last one) and stop node."""
     global _typesetter
-    ran = _typesetter is not None and _typesetter.pid == os.getpid()
-    target = Path(app.outdir) / "_static" / STYLESHEET
-    if exception is None and app.builder.format == "html" and (ran or not target.is_file()):
+    if _typesetter is None or _typesetter.pid != os.getpid():
+        return
+    if exception is None and app.builder.format == "html":
+        target = Path(app.outdir) / "_static" / STYLESHEET
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(typesetter().stylesheet(), encoding="utf-8")
-    if _typesetter is not None and _typesetter.pid == os.getpid():
-        _typesetter.close()
-        _typesetter = None
+        target.write_text(_typesetter.stylesheet(), encoding="utf-8")
+    _typesetter.close()
+    _typesetter = None
 
 
 def setup(app):
