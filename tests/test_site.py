@@ -129,7 +129,6 @@ def test_chapter_page_has_launch_and_download_buttons(notebook):
 
 
 REMOTE_ASSET = re.compile(r"""<(?:script|img|iframe)\b[^>]*\bsrc=["'](?:https?:)?//|<link\b[^>]*\bhref=["'](?:https?:)?//[^"']*["'][^>]*\brel=["']?(?:stylesheet|preload|modulepreload|icon)""", re.I)
-MATH = re.compile(r'class="[^"]*\bmath\b')
 
 
 @pytest.mark.parametrize("path", built_pages() or ["(no built book)"])
@@ -139,16 +138,6 @@ def test_page_loads_nothing_from_other_hosts(path):
     html = (SITE / path).read_text()
     found = [m.group(0)[:120] for m in REMOTE_ASSET.finditer(html)]
     assert not found, f"{path} loads from other hosts: {found}"
-
-
-@pytest.mark.parametrize("path", built_pages() or ["(no built book)"])
-def test_mathjax_only_on_pages_with_maths(path):
-    need_site()
-    html = (SITE / path).read_text()
-    loads = "_static/mathjax/tex-chtml.js" in html
-    assert loads == bool(MATH.search(html)), f"{path}: MathJax {'loaded' if loads else 'missing'}"
-    if loads:
-        assert (SITE / "_static" / "mathjax" / "tex-chtml.js").is_file()
 
 
 def test_icon_script_holds_only_the_icons_in_use():
