@@ -19,6 +19,12 @@ Each hook below exists for one reason:
   bracket and space of the highlighted code in its own ``<span>`` (more than half of a chapter page's elements),
   and the book's colour scheme draws names, punctuation and spaces in the code's own text colour. Those spans
   are unwrapped: the same picture with fewer elements for the browser to style and lay out on each visit.
+- ``theme scripts after the first frame`` (build-finished): the theme's two deferred scripts (Bootstrap and its
+  own) ran right after the page was parsed, and their first reads of the layout made the browser style and lay
+  out the whole chapter inside their task: with them, one main-thread task of 170-260 ms on a long chapter. They
+  are now added by a one-line loader after the browser has drawn its first frame (still preloaded in <head>, and
+  run in the same order), so that layout happens in the frame and the scripts' task is short. Both scripts
+  handle being run after DOMContentLoaded or load.
 - ``icons`` (build-finished): the theme's ``fontawesome.js`` (1.5 MB, 543 KB compressed) is replaced by a script
   holding only the icons the built pages and the theme's scripts name, drawn as inline SVG the same way; the
   solid webfont, which the theme's CSS still uses for a few glyphs, is cut down to those glyphs.
@@ -315,24 +321,49 @@ def unwrap_plain_spans(page: str, classes: set[str]) -> str:
     return CODE_BLOCK.sub(lambda m: m.group(1) + span.sub(r"\1", m.group(2)) + m.group(3), page)
 
 
-def plain_code_text(app, exception) -> None:
+# --- theme scripts after the first frame --------------------------------------------------------------------
+
+THEME_SCRIPT = re.compile(r'[ \t]*<script defer src="(_static/scripts/(?:bootstrap|pydata-sphinx-theme)\.js\?digest=\w+)">'
+                          r'</script>\n?')
+AFTER_FIRST_FRAME = ('<script>/* the theme\'s scripts, once the page is drawn (book/_ext/site_assets.py) */'
+                     'requestAnimationFrame(() => setTimeout(() => { for (const src of %s) {'
+                     ' const script = document.createElement("script"); script.src = src; script.async = false;'
+                     ' document.head.append(script); } }));</script>\n')
+
+
+def theme_scripts_after_first_frame(page: str) -> str:
+    """The page with the theme's deferred scripts loaded by a small script once the first frame is drawn.
+
+    >>> page = '<body>\\n<script defer src="_static/scripts/bootstrap.js?digest=ab1"></script>\\n</body>'
+    >>> print(theme_scripts_after_first_frame(page))
+    <body>
+    <script>/* the theme's scripts, ... for (const src of ["_static/scripts/bootstrap.js?digest=ab1"]) { ...</script>
+    </body>
+    """
+    sources = THEME_SCRIPT.findall(page)
+    if not sources or "</body>" not in page:
+        return page
+    loader = AFTER_FIRST_FRAME % json.dumps(sources)
+    return THEME_SCRIPT.sub("", page).replace("</body>", loader + "</body>", 1)
+
+
+def lighter_pages(app, exception) -> None:
+    """Rewrite each built page: code without its no-op spans, the theme's scripts after the first frame."""
     if exception is not None or app.builder.format != "html":
         return
     outdir = Path(app.outdir)
     css = outdir / "_static" / "pygments.css"
-    if not css.is_file():
-        return
-    classes = plain_token_classes(css.read_text(encoding="utf-8"))
+    classes = plain_token_classes(css.read_text(encoding="utf-8")) if css.is_file() else set()
     for page in outdir.rglob("*.html"):
         original = page.read_text(encoding="utf-8")
-        trimmed = unwrap_plain_spans(original, classes)
-        if trimmed != original:
-            page.write_text(trimmed, encoding="utf-8")
+        rewritten = theme_scripts_after_first_frame(unwrap_plain_spans(original, classes))
+        if rewritten != original:
+            page.write_text(rewritten, encoding="utf-8")
 
 
 def setup(app):
     app.connect("html-page-context", page_assets, priority=900)  # after myst-nb and sphinx-thebe added theirs
     app.connect("build-finished", replace_fontawesome)
     app.connect("build-finished", subset_solid_font)
-    app.connect("build-finished", plain_code_text, priority=900)  # after the theme wrote pygments.css
+    app.connect("build-finished", lighter_pages, priority=900)  # after the theme wrote pygments.css
     return {"parallel_read_safe": True, "parallel_write_safe": True}
