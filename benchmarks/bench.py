@@ -165,6 +165,8 @@ def site_case(site: Path, visits: int) -> list[dict]:
     rows = []
     with sync_playwright() as p:
         browser = launch(p)
+        # One visit not counted: the browser's own first-page costs (its processes, code caches) are not a page's.
+        measure(browser, built_pages(site)[0], site)
         for page in built_pages(site):
             if 'http-equiv="Refresh"' in (site / page).read_text(errors="replace"):
                 continue  # index.html only redirects

@@ -174,3 +174,39 @@ if __name__ == "__main__":
             w = weight(page)
             print(f"{page}: {w['total']:,} B (HTML {w['html']:,}, widget state {w['widget_state']:,}, "
                   f"{w['n_images']} images {w['images']:,})")
+
+
+CELL_CODE = re.compile(r'<div class="cell_input[^"]*">.*?<div class="highlight"><pre>(.*?)</pre></div>', re.S)
+
+
+@pytest.mark.parametrize("notebook", chapter_notebooks(), ids=lambda p: p.stem)
+def test_code_cells_read_as_in_the_notebook(notebook):
+    """The page's code cells hold the notebook's code, character for character, with the spans that draw names,
+    punctuation and spaces in the code's own colour unwrapped (book/_ext/site_assets.py)."""
+    import html as html_module
+
+    need_site()
+    page = (SITE / f"{notebook.stem}.html").read_text()
+    sources = {"".join(c["source"]).strip() for c in json.loads(notebook.read_text())["cells"]
+               if c["cell_type"] == "code"}
+    blocks = CELL_CODE.findall(page)
+    assert len(blocks) >= 5
+    for block in blocks:
+        assert not re.search(r'<span class="[npw]">', block), block[:200]
+        text = html_module.unescape(re.sub(r"<[^>]+>", "", block)).strip()
+        assert text in sources, f"{notebook.name}: a code cell reads differently in the page:\n{text[:300]}"
+
+
+@pytest.mark.parametrize("path", built_pages() or ["(no built book)"])
+def test_the_theme_scripts_run_after_the_first_frame(path):
+    """Bootstrap and the theme's script are preloaded and run, in that order, once the page is drawn."""
+    need_site()
+    page = (SITE / path).read_text()
+    if 'http-equiv="Refresh"' in page:
+        return
+    assert '<script defer src="_static/scripts/' not in page
+    loader = re.search(r"requestAnimationFrame\(\(\) => setTimeout\(\(\) => \{ for \(const src of (\[.*?\])\)", page)
+    assert loader, f"{path}: no loader for the theme's scripts"
+    sources = json.loads(loader.group(1))
+    assert [s.split("?")[0] for s in sources] == ["_static/scripts/bootstrap.js", "_static/scripts/pydata-sphinx-theme.js"]
+    assert all(f'<link rel="preload" as="script" href="{s}"' in page for s in sources)
