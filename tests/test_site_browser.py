@@ -231,3 +231,25 @@ def test_chapter_in_dark_mode(browser, path):
         assert not visit.errors(), f"{path}: console errors in dark mode: {visit.errors()}"
     finally:
         visit.close()
+
+
+@pytest.mark.parametrize("scheme", ["dark", "light"])
+def test_a_first_visit_is_drawn_in_the_system_theme_from_the_first_paint(browser, scheme):
+    """No stored choice, the system's colour scheme: the page is in that theme when parsed, before any theme
+    script ran (book/_ext/site_assets.py); the theme's own script then agrees, so nothing is restyled."""
+    from browser_assets import HOST, PERF_SCRIPT, Router
+
+    need(bool(CHAPTER_PAGES), "no chapter page in the built book")
+    context = browser.new_context(color_scheme=scheme)
+    try:
+        context.add_init_script(PERF_SCRIPT)
+        context.add_init_script("document.addEventListener('DOMContentLoaded', () => {"
+                                " window.__themeWhenParsed = document.documentElement.dataset.theme; });")
+        context.route("**/*", Router(SITE))
+        page = context.new_page()
+        page.goto(HOST + CHAPTER_PAGES[0], wait_until="load")
+        page.wait_for_function("window.localStorage.getItem('theme') !== null")  # the theme's script has run
+        assert page.evaluate("window.__themeWhenParsed") == scheme
+        assert page.evaluate("document.documentElement.dataset.theme") == scheme
+    finally:
+        context.close()

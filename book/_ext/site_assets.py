@@ -25,6 +25,11 @@ Each hook below exists for one reason:
   are now added by a one-line loader after the browser has drawn its first frame (still preloaded in <head>, and
   run in the same order), so that layout happens in the frame and the scripts' task is short. Both scripts
   handle being run after DOMContentLoaded or load.
+- ``the theme before the first paint`` (builder-inited): on a first visit the theme's own head script leaves
+  ``data-theme="auto"``, which no colour rule matches, and its main script later writes "light" or "dark": the
+  page was drawn once in neither theme, then restyled whole (about 100 ms on a chapter, and a flash of light
+  colours for a reader whose system is dark). A head script now resolves the theme as the theme's script would
+  (the stored mode, else the system's colour scheme), so the first paint is right and the later write is a no-op.
 - ``icons`` (build-finished): the theme's ``fontawesome.js`` (1.5 MB, 543 KB compressed) is replaced by a script
   holding only the icons the built pages and the theme's scripts name, drawn as inline SVG the same way; the
   solid webfont, which the theme's CSS still uses for a few glyphs, is cut down to those glyphs.
@@ -361,7 +366,24 @@ def lighter_pages(app, exception) -> None:
             page.write_text(rewritten, encoding="utf-8")
 
 
+# --- the theme before the first paint ------------------------------------------------------------------------
+
+THEME_NOW = """(() => { /* the light or dark theme before the first paint (book/_ext/site_assets.py) */
+  const root = document.documentElement;
+  if (root.dataset.theme !== "light" && root.dataset.theme !== "dark") {
+    const mode = root.dataset.mode;
+    root.dataset.theme = mode === "light" || mode === "dark" ? mode
+      : matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light";
+  }
+})();"""
+
+
+def theme_before_first_paint(app) -> None:
+    app.add_js_file(None, body=THEME_NOW, priority=1)  # first of the scripts in <head>
+
+
 def setup(app):
+    app.connect("builder-inited", theme_before_first_paint)
     app.connect("html-page-context", page_assets, priority=900)  # after myst-nb and sphinx-thebe added theirs
     app.connect("build-finished", replace_fontawesome)
     app.connect("build-finished", subset_solid_font)
