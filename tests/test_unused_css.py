@@ -134,3 +134,9 @@ def test_the_page_looks_the_same_with_the_trimmed_css(browser, path, width, dark
             detail = [f"{x} != {y}" for part_a, part_b in zip(a[1:], b[1:]) for x, y in
                       zip(part_a.split(";"), part_b.split(";")) if x != y][:5]
             pytest.fail(f"{path}: {where} differs with the trimmed CSS: {detail}")
+
+
+def test_the_live_cells_of_thebe_keep_their_style():
+    """Thebe's script (from its CDN, once the reader presses the button) creates cells no page names."""
+    css = ".thebelab-cell .thebelab-input { padding-left: 10px } .jp-OutputArea { x: y } .gone { a: b }"
+    assert unused_css.trim(css, set()) == ".thebelab-cell .thebelab-input { padding-left: 10px } .jp-OutputArea { x: y }"

@@ -7,8 +7,8 @@ spent matching selectors, in the main-thread task that lays the page out.
 
 ``build-finished`` (after the theme and the other extensions wrote their files): each stylesheet in _static,
 but those named in KEEP, loses every selector naming a class or id that appears nowhere in the built site's
-HTML and scripts (the words of all of them: what a script writes as a literal string counts as used); a rule
-left with no selector goes. Classes named only inside ``:not(...)``, ``:is(...)`` and other functional
+HTML and scripts (the words of all of them: what a script writes as a literal string counts as used), but for
+the classes of Thebe's live cells, which only its script from a CDN creates; a rule left with no selector goes. Classes named only inside ``:not(...)``, ``:is(...)`` and other functional
 pseudo-classes do not count, so a rule is never dropped for what it excludes or offers as an alternative.
 ``tests/test_site_browser.py`` compares screenshots of every page with the untrimmed CSS and the trimmed one.
 """
@@ -23,6 +23,8 @@ import tinycss2
 # Stylesheets left whole: Thebe styles the live cells its script (loaded from its CDN when the reader presses
 # the button) creates, whose classes no file of the site names; maths.css and the book's own are small.
 KEEP = {"sphinx-thebe.css", "maths.css", "a11y.css", "widget-host.css"}
+# Classes that only exist once Thebe's script has run (the theme styles .thebelab-cell): always counted as used.
+LIVE_PREFIXES = ("thebe", "jp-", "cm-", "CodeMirror")
 WORD = re.compile(r"[A-Za-z_][\w-]*")
 FUNCTIONAL = re.compile(r":[\w-]+\(")
 NAMED = re.compile(r"[.#](-?[A-Za-z_][\w-]*)")
@@ -89,7 +91,8 @@ def trim(css: str, used: set[str]) -> str:
     out = []
     for rule in tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True):
         if rule.type == "qualified-rule":
-            kept = [s for s in split_selectors(tinycss2.serialize(rule.prelude)) if names(s) <= used]
+            kept = [s for s in split_selectors(tinycss2.serialize(rule.prelude))
+                    if all(name in used or name.startswith(LIVE_PREFIXES) for name in names(s))]
             if kept:
                 out.append(", ".join(kept) + " {" + tinycss2.serialize(rule.content) + "}")
         elif rule.type == "at-rule" and rule.lower_at_keyword in ("media", "supports", "layer", "container") \
