@@ -126,7 +126,7 @@ def typesetter() -> Typesetter:
     return _typesetter
 
 
-def svg(translator, node, tex: str, display: bool) -> str:
+def svg(node, tex: str, display: bool) -> str:
     """The formula as SVG; a TeX error is a warning at the formula's place (the page shows MathJax's error box)."""
     drawn = typesetter().svg(tex, display)
     error = TEX_ERROR.search(drawn)
@@ -150,7 +150,7 @@ def display_tex(node) -> str:
 
 def visit_math(self, node) -> None:
     self.body.append(self.starttag(node, "span", "", CLASS="math notranslate nohighlight"))
-    self.body.append(svg(self, node, node.astext(), display=False) + "</span>")
+    self.body.append(svg(node, node.astext(), display=False) + "</span>")
     raise nodes.SkipNode
 
 
@@ -160,7 +160,7 @@ def visit_displaymath(self, node) -> None:
         self.body.append(f'<span class="eqno">({get_node_equation_number(self, node)})')
         self.add_permalink_ref(node, "Link to this equation")
         self.body.append("</span>")
-    self.body.append(svg(self, node, display_tex(node), display=True) + "</div>\n")
+    self.body.append(svg(node, display_tex(node), display=True) + "</div>\n")
     raise nodes.SkipNode
 
 
