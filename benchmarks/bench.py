@@ -159,7 +159,7 @@ SITE_WEIGHT_KB, INTERACTIVE_MS, LONG_TASK_MS = 1000, 500, 200   # per page, firs
 def site_case(site: Path, visits: int) -> list[dict]:
     """Every page of a built site in Chromium: weight, time to interactive, longest task (median of visits)."""
     sys.path.insert(0, str(ROOT / "tests"))
-    from browser_assets import built_pages, launch, measure
+    from browser_assets import built_pages, launch, measure, redirect_target
     from playwright.sync_api import sync_playwright
 
     rows = []
@@ -168,7 +168,7 @@ def site_case(site: Path, visits: int) -> list[dict]:
         # One visit not counted: the browser's own first-page costs (its processes, code caches) are not a page's.
         measure(browser, built_pages(site)[0], site)
         for page in built_pages(site):
-            if 'http-equiv="Refresh"' in (site / page).read_text(errors="replace"):
+            if redirect_target(page, site):
                 continue  # index.html only redirects
             runs = [measure(browser, page, site) for _ in range(visits)]
             row = dict(runs[0])

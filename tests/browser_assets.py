@@ -12,6 +12,7 @@ from __future__ import annotations
 import gzip
 import mimetypes
 import os
+import re
 import sys
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -88,11 +89,12 @@ class Visit:
     """One page opened in a fresh browser context (an empty cache: a first visit), with what it logged."""
 
     def __init__(self, browser, path: str, width: int = 1280, height: int = 900, dark: bool = False,
-                 site: Path = SITE, scripts: bool = True, init_script: str | None = None, router: Router | None = None):
+                 site: Path = SITE, scripts: bool = True, init_script: str | None = None, router: Router | None = None,
+                 chosen: bool = True):
         self.path = path
         self.context = browser.new_context(viewport={"width": width, "height": height}, java_script_enabled=scripts,
                                            color_scheme="dark" if dark else "light")
-        if dark:  # what the theme's switch stores when a reader picks dark
+        if dark and chosen:  # what the theme's switch stores when a reader picks dark (chosen=False: the system's)
             self.context.add_init_script("localStorage.setItem('mode','dark'); localStorage.setItem('theme','dark')")
         self.context.add_init_script(PERF_SCRIPT)
         if init_script:
@@ -201,6 +203,13 @@ def built_pages(site: Path = SITE) -> list[str]:
         return []
     return sorted(str(p.relative_to(site)) for p in site.rglob("*.html")
                   if not any(part.startswith(("_", ".")) for part in p.relative_to(site).parts))
+
+
+def redirect_target(path: str, site: Path = SITE) -> str | None:
+    """The page an HTML redirect (index.html -> intro.html) points at, or None."""
+    match = re.search(r'http-equiv="Refresh" content="0; url=([^"]+)"', (site / path).read_text(errors="replace"),
+                      re.I)
+    return match.group(1) if match else None
 
 
 def chapter_notebooks() -> list[Path]:

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from browser_assets import (ROOT, SCREENSHOTS, SITE, VIEW, Visit, built_pages, launch, need, need_chromium,
-                            need_site)
+                            need_site, redirect_target)
 
 pytestmark = pytest.mark.browser
 
@@ -39,12 +39,6 @@ def browser():
         chromium = launch(p)
         yield chromium
         chromium.close()
-
-
-def redirect_target(path: str) -> str | None:
-    """The page an HTML redirect (index.html -> intro.html) points at, or None."""
-    match = re.search(r'http-equiv="Refresh" content="0; url=([^"]+)"', (SITE / path).read_text(), re.I)
-    return match.group(1) if match else None
 
 
 def widget_text(page, index: int) -> dict:
@@ -237,19 +231,13 @@ def test_chapter_in_dark_mode(browser, path):
 def test_a_first_visit_is_drawn_in_the_system_theme_from_the_first_paint(browser, scheme):
     """No stored choice, the system's colour scheme: the page is in that theme when parsed, before any theme
     script ran (book/_ext/site_assets.py); the theme's own script then agrees, so nothing is restyled."""
-    from browser_assets import HOST, PERF_SCRIPT, Router
-
     need(bool(CHAPTER_PAGES), "no chapter page in the built book")
-    context = browser.new_context(color_scheme=scheme)
+    visit = Visit(browser, CHAPTER_PAGES[0], dark=scheme == "dark", chosen=False,
+                  init_script="document.addEventListener('DOMContentLoaded', () => {"
+                              " window.__themeWhenParsed = document.documentElement.dataset.theme; });")
     try:
-        context.add_init_script(PERF_SCRIPT)
-        context.add_init_script("document.addEventListener('DOMContentLoaded', () => {"
-                                " window.__themeWhenParsed = document.documentElement.dataset.theme; });")
-        context.route("**/*", Router(SITE))
-        page = context.new_page()
-        page.goto(HOST + CHAPTER_PAGES[0], wait_until="load")
-        page.wait_for_function("window.localStorage.getItem('theme') !== null")  # the theme's script has run
-        assert page.evaluate("window.__themeWhenParsed") == scheme
-        assert page.evaluate("document.documentElement.dataset.theme") == scheme
+        visit.page.wait_for_function("window.localStorage.getItem('theme') !== null")  # the theme's script has run
+        assert visit.page.evaluate("window.__themeWhenParsed") == scheme
+        assert visit.page.evaluate("document.documentElement.dataset.theme") == scheme
     finally:
-        context.close()
+        visit.close()

@@ -8,7 +8,8 @@ import sys
 
 import pytest
 
-from browser_assets import ROOT, SITE, Router, Visit, built_pages, launch, need_chromium, need_site
+from browser_assets import (ROOT, SITE, Router, Visit, built_pages, launch, need_chromium, need_site,
+                            redirect_target)
 
 sys.path.insert(0, str(ROOT / "book" / "_ext"))
 import unused_css  # noqa: E402
@@ -103,7 +104,7 @@ def browser():
 
 # Each page once, alternately on a desktop in the light theme and on a phone in the dark one (about 5 s a page):
 # both themes and both layouts are exercised, each over half the pages, chapters of both kinds included.
-PAGES = [p for p in built_pages() if 'http-equiv="Refresh"' not in (SITE / p).read_text()]  # not the redirect
+PAGES = [p for p in built_pages() if not redirect_target(p)]
 CASES = [(path, *[(1280, False), (390, True)][i % 2]) for i, path in enumerate(PAGES)] or [("(none)", 0, 0)]
 
 
