@@ -79,7 +79,7 @@ def kernel_cases(names, quick: bool):
 
 def widget_cases(names):
     """One case per widget: the time of one update, as a reader's slider move or keystroke triggers it."""
-    from makemore_lib.widgets import BigramExplorer
+    from makemore_lib.live import BigramExplorer
 
     explorer = BigramExplorer("isabella")
     words = iter(["isabella", "emma", "Bob", "zoe"] * 50)

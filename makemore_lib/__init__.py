@@ -1,7 +1,7 @@
 """makemore_lib: the small library behind the makemore book (a bigram character-level language model).
 
 One module per idea: ``vocabulary``, ``data``, ``counting``, ``probabilities``, ``sampling``, ``loss``,
-``neural``, ``regularization``, ``ngrams`` (trigrams and beyond, for the exercises), ``plots``, the widgets;
+``neural``, ``regularization``, ``ngrams`` (trigrams and beyond, for the exercises), ``plots``, the widgets (``live``);
 ``checks`` holds every argument check; ``reference`` keeps the lecture's plain loops as a yardstick.
 """
 

@@ -347,9 +347,8 @@ def test_extreme_but_valid_values_give_the_right_answer():
 # --- widgets: a typed text's message shows inside the widget and a good value clears it; a setting's bad value is
 # refused with an error naming the setting, and the widget keeps its last good state ------------------------------
 
-from makemore_lib.live import (RegularizationExplorer, SamplingWidget, ScoreNameWidget,  # noqa: E402
+from makemore_lib.live import (BigramExplorer, RegularizationExplorer, SamplingWidget, ScoreNameWidget,  # noqa: E402
                                SettingError, SettingTypeError, SmoothingExplorer, TrainingExplorer, WordListWidget)
-from makemore_lib.widgets import BigramExplorer  # noqa: E402
 
 
 def _text_widgets():

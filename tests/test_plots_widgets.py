@@ -3,7 +3,7 @@ import pytest
 import torch
 
 from makemore_lib.plots import heatmap_html, heatmap_png
-from makemore_lib.widgets import BigramExplorer
+from makemore_lib.live import BigramExplorer
 
 
 def test_heatmap_html_labels_every_cell():

@@ -12,11 +12,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from makemore_lib.counting import count_bigrams
-from makemore_lib.live import (RegularizationExplorer, SamplingWidget, ScoreNameWidget, SettingError,
+from makemore_lib.live import (BigramExplorer, RegularizationExplorer, SamplingWidget, ScoreNameWidget, SettingError,
                                SettingTypeError, SmoothingExplorer, TrainingExplorer, WordListWidget)
 from makemore_lib.live.common import SETTINGS
 from makemore_lib.probabilities import bigram_probs
-from makemore_lib.widgets import BigramExplorer
 
 COUNTS = count_bigrams(["emma", "olivia", "ava", "isabella", "sophia", "andrej", "zoe"])
 WIDGETS = {

@@ -14,10 +14,9 @@ import pytest
 
 from js_fixtures import NAMES
 from makemore_lib.counting import count_bigrams
-from makemore_lib.live import (RegularizationExplorer, SamplingWidget, ScoreNameWidget, SettingError,
+from makemore_lib.live import (BigramExplorer, RegularizationExplorer, SamplingWidget, ScoreNameWidget, SettingError,
                                SmoothingExplorer, TrainingExplorer, WordListWidget, widget_names)
 from makemore_lib.probabilities import bigram_probs
-from makemore_lib.widgets import BigramExplorer
 
 pytestmark = pytest.mark.browser
 
@@ -28,9 +27,15 @@ HOST = "http://widgets.test/"
 COUNTS = count_bigrams(NAMES)
 TIMES: dict[str, list[float]] = {}
 
-# The host: a model over a copy of the state, listeners called on set (as anywidget's model does).
+# The host: the widget's _css added to the page once, a model over a copy of the state, listeners called on set
+# (as anywidget's model does).
 MOUNT = """
-async ({ esm, state }) => {
+async ({ esm, css, state }) => {
+  if (![...document.head.querySelectorAll("style")].some((s) => s.textContent === css)) {
+    const style = document.createElement("style");
+    style.textContent = css;
+    document.head.append(style);
+  }
   const listeners = {};
   const model = {
     get: (key) => state[key],
@@ -104,7 +109,7 @@ class Mounted:
     def __init__(self, page, widget):
         self.page, self.kind = page, type(widget).__name__
         state = {k: v for k, v in widget.get_state().items() if not k.startswith("_") or k == "_esm"}
-        self.index = page.evaluate(MOUNT, {"esm": widget._esm, "state": state})
+        self.index = page.evaluate(MOUNT, {"esm": widget._esm, "css": widget._css, "state": state})
         self.root = page.locator(".mm-live").nth(self.index)
 
     def read(self) -> dict:

@@ -7,9 +7,6 @@ node tests check the page's messages against these.
 
 from __future__ import annotations
 
-import base64
-import html
-import math
 from pathlib import Path
 
 import anywidget
@@ -19,9 +16,11 @@ import traitlets
 from ..checks import check_int, check_rate
 from ..sampling import MAX_SAMPLED_LENGTH as MAX_SAMPLED_NAME_LENGTH
 from ..sampling import sample_names
+from .html import error_html
 
 JS = Path(__file__).resolve().parent.parent / "js"
 DIST = JS / "dist"
+CSS = JS / "src" / "live.css"   # the widgets' one stylesheet: every widget's _css
 MAX_SEED = 2**32 - 1
 MAX_NAMES = 30
 MAX_STEPS = 500
@@ -76,19 +75,16 @@ def shown(text: str) -> str:
     return repr(text if len(text) <= 40 else text[:37] + "...")
 
 
-def esm(name: str) -> str:
-    """The front end of one widget: ``js/dist/<name>.js``, a self-contained ES module bundled by esbuild from
-    ``js/src/widgets/<name>.js`` and the modules it imports (``python -m makemore_lib.live.build``).
+def esm(name: str) -> Path:
+    """The front end of one widget, for its ``_esm``: the path of ``js/dist/<name>.js``, a self-contained ES module
+    bundled by esbuild from ``js/src/widgets/<name>.js`` and what it imports (``python -m makemore_lib.live.build``).
+    anywidget reads the file into the synced ``_esm`` (so a saved notebook's widget state carries the source) and,
+    with ``ANYWIDGET_HMR=1`` in a source checkout, sends it again when a rebuild changes it.
 
-    >>> source = esm("score")
-    >>> "export" in source and "import " not in source.split("\\n", 1)[1]
-    True
+    >>> esm("score").relative_to(JS).as_posix()
+    'dist/score.js'
     """
-    path = DIST / f"{name}.js"
-    if not path.exists():   # a source checkout before its first build: say so in the page
-        return ("export default { render({ el }) { el.textContent = " +
-                repr(f"{path.name} is not built: run python -m makemore_lib.live.build") + "; } };\n")
-    return path.read_text(encoding="utf-8")
+    return DIST / f"{name}.js"
 
 
 def widget_names(probs: torch.Tensor, n: int, seed: int, skip: int = 0) -> list[str]:
@@ -247,6 +243,7 @@ class Live(anywidget.AnyWidget):
     ''
     """
 
+    _css = CSS
     error = traitlets.Unicode("").tag(sync=True)
     outputs: dict = {}
 
@@ -272,8 +269,6 @@ class Live(anywidget.AnyWidget):
 
     def snapshot_html(self) -> str:
         """A small HTML picture of the current state: the error, or what the widget's page would show."""
-        from ..widgets import error_html
-
         return error_html(ValueError(self.error)) if self.error else self.snapshot()
 
     def snapshot(self) -> str:
@@ -287,46 +282,3 @@ class Live(anywidget.AnyWidget):
             data["text/html"] = f'<div class="mm-snapshot">{self.snapshot_html()}</div>'
             data["text/plain"] = f"{type(self).__name__} widget"   # no memory address: builds compare equal
         return bundle
-
-
-def names_html(names: list[str], label: str) -> str:
-    """Sampled names as a line of HTML (a snapshot's).
-
-    >>> names_html(["ab", "<c"], "2 names")
-    '<p>2 names: <code>ab</code> <code>&lt;c</code></p>'
-    """
-    return f"<p>{html.escape(label)}: " + " ".join(f"<code>{html.escape(n)}</code>" for n in names) + "</p>"
-
-
-def heatmap_img(matrix: torch.Tensor, alt: str, vmax: float | None = None, cell: int = 4) -> str:
-    """A heatmap as an ``<img>`` (a small PNG as a data URL) with ``alt`` text: a snapshot's picture.
-
-    >>> heatmap_img(torch.eye(27), "the identity").startswith('<img alt="the identity" src="data:image/png;base64,')
-    True
-    """
-    import io
-
-    import numpy as np
-    from matplotlib import colormaps
-    from PIL import Image
-
-    values = matrix.detach().double()
-    top = float(values.max()) if vmax is None else vmax
-
-    scaled = (values / top).clamp(0, 1).numpy() if top > 0 else np.zeros(values.shape)
-    rgb = colormaps["Blues"](scaled, bytes=True)[..., :3]
-    big = np.repeat(np.repeat(rgb, cell, axis=0), cell, axis=1)
-    buffer = io.BytesIO()
-    Image.fromarray(big).save(buffer, format="PNG", optimize=True)
-    data = base64.b64encode(buffer.getvalue()).decode()
-    size = values.shape[0] * cell
-    return f'<img alt="{html.escape(alt)}" src="data:image/png;base64,{data}" width="{size}" height="{size}">'
-
-
-def fmt_loss(x: float) -> str:
-    """A loss as the widgets print it: 4 decimals, or ∞.
-
-    >>> fmt_loss(2.45436), fmt_loss(float("inf"))
-    ('2.4544', '∞')
-    """
-    return f"{x:.4f}" if math.isfinite(x) else "∞"

@@ -8,7 +8,8 @@ import traitlets
 from ..checks import check_counts
 from ..neural import LECTURE_SEED
 from ..probabilities import bigram_probs, uniform_probs
-from .common import MAX_NAMES, MAX_SEED, ChoiceSetting, Data, IntSetting, Live, esm, names_html, widget_names
+from .common import MAX_NAMES, MAX_SEED, ChoiceSetting, Data, IntSetting, Live, esm, widget_names
+from .html import names_html
 
 MODELS = ("uniform", "counts", "smoothed counts")
 MAX_DRAWS = 10_000

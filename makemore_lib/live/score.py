@@ -10,6 +10,7 @@ import traitlets
 from ..loss import name_nll, score_name
 from ..checks import check_probs
 from .common import Data, Live, TextSetting, esm
+from .html import score_table_html
 
 
 class ScoreNameWidget(Live):
@@ -40,6 +41,4 @@ class ScoreNameWidget(Live):
         self.nll = name_nll(self.name, self._probs)
 
     def snapshot(self) -> str:
-        from ..widgets import score_table_html
-
         return score_table_html(self.name, self._probs)

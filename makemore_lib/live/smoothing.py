@@ -12,8 +12,9 @@ from ..neural import LECTURE_SEED
 from ..probabilities import bigram_probs
 from ..checks import check_counts, check_name, check_smoothing
 from ..vocabulary import stoi
-from .common import (MAX_NAMES, MAX_SEED, Data, FloatSetting, IntSetting, Live, TextSetting, esm, fmt_loss,
-                     heatmap_img, message, names_html, shown, widget_names)
+from .common import (MAX_NAMES, MAX_SEED, Data, FloatSetting, IntSetting, Live, TextSetting, esm, message, shown,
+                     widget_names)
+from .html import fmt_loss, heatmap_img, names_html
 
 # The smoothing slider's k: 0, then a roughly logarithmic scale up to 10,000.
 SMOOTHING_STEPS = (0, 0.1, 0.3, 1, 3, 10, 30, 100, 300, 1000, 3000, 10000)

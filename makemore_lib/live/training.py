@@ -15,8 +15,9 @@ from ..checks import check_counts
 from ..neural import LECTURE_SEED, Training, init_weights, net_probs, train_counts
 from ..probabilities import bigram_probs
 from ..regularization import closest_smoothing
-from .common import (DIVERGED, MAX_SEED, MAX_STEPS, Data, FloatSetting, IntSetting, Live, esm, fmt_loss,
-                     heatmap_img, message, names_html, widget_names)
+from .common import (DIVERGED, MAX_SEED, MAX_STEPS, Data, FloatSetting, IntSetting, Live, esm, message,
+                     widget_names)
+from .html import fmt_loss, heatmap_img, names_html
 
 # Learning rates: up to 100 gradient descent on this loss converges; 500 shows steps that overshoot. Above
 # about 150 the run is chaotic: after many steps its last digits depend on the order of floating-point sums,

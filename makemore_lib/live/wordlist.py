@@ -18,7 +18,8 @@ import traitlets
 from ..checks import check_count, check_generator
 from ..checks import describe_char
 from .common import (MAX_NAMES, MAX_SAMPLED_NAME_LENGTH, MAX_SEED, WORDLIST, Data, FloatSetting, IntSetting, Live, TextSetting,
-                     esm, fmt_loss, heatmap_img, message, names_html, shown)
+                     esm, message, shown)
+from .html import fmt_loss, heatmap_img, names_html
 
 SMOOTHING_OPTIONS = [0, 0.1, 0.3, 1, 3, 10]
 EXAMPLE = "bulbasaur ivysaur venusaur charmander charmeleon charizard squirtle wartortle blastoise pikachu raichu"

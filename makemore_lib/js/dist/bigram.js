@@ -69,26 +69,8 @@ function el(tag, attrs = {}, children = []) {
   for (const child of children) node.append(child);
   return node;
 }
-var STYLE = `
-.mm-live { font: 14px/1.5 system-ui, sans-serif; color: #222; background: #fff; padding: 8px 10px;
-  border: 1px solid #d0d7de; border-radius: 6px; max-width: 640px; box-sizing: border-box; }
-.mm-live label { display: inline-block; min-width: 9em; }
-.mm-live .mm-row { margin: 4px 0; display: flex; align-items: center; gap: 8px; flex-wrap: wrap; }
-.mm-live input[type=range] { width: 220px; max-width: 100%; }
-.mm-live input[type=text], .mm-live input[type=number] { width: 12em; font: inherit; }
-.mm-live textarea { width: 100%; box-sizing: border-box; font: 13px/1.4 ui-monospace, monospace; }
-.mm-live .mm-value { font-family: ui-monospace, monospace; min-width: 5em; }
-.mm-live .mm-error { color: #b00020; }
-.mm-live code.mm-chip { background: #eef2f7; color: #123; padding: 1px 5px; border-radius: 4px; margin: 2px;
-  max-width: 100%; overflow-wrap: anywhere; display: inline-block; }
-.mm-live code.mm-chip:empty::before { content: "(empty)"; color: #777; font-style: italic; }
-.mm-live table { margin: 4px 0; border-collapse: collapse; font-family: ui-monospace, monospace; }
-.mm-live td, .mm-live th { padding: 1px 8px; text-align: right; border-bottom: 1px solid #eee; }
-.mm-live canvas { image-rendering: pixelated; border: 1px solid #ccc; cursor: crosshair; max-width: 100%; }
-.mm-live .mm-note { color: #555; font-size: 12px; }
-`;
 function frame(host, kind, title) {
-  const root = el("div", { class: "mm-live", "data-widget": kind }, [el("style", { text: STYLE })]);
+  const root = el("div", { class: "mm-live", "data-widget": kind });
   if (title) root.append(el("div", { style: "font-weight:600", text: title }));
   host.append(root);
   return root;

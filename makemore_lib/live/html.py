@@ -1,21 +1,18 @@
-"""Chapter 1's bigram explorer, and the HTML pieces widgets and chapters share (messages, chips, score tables).
-
-``BigramExplorer`` is a live widget like those of ``live/`` (sampling, scoring a name, smoothing, training,
-regularization, your own word list): its maths runs in the page, so it stays interactive in the static site.
-A bad name never raises out of a widget: the message appears inside it and in ``error``.
+"""The small HTML pieces the widgets' snapshots and the chapters share: a message, chips, names, a loss, the
+score table of a name, a heatmap picture. Static HTML, no widget: this module imports nothing from ``live/``.
 """
 
 from __future__ import annotations
 
+import base64
 import html
 import math
 
 import torch
-import traitlets
 
-from .live.common import Live, TextSetting, esm
-
-from .vocabulary import bigrams
+from ..loss import score_name
+from ..plots import heatmap_png
+from ..vocabulary import vocab_size
 
 
 def error_html(err: Exception) -> str:
@@ -36,31 +33,22 @@ def chips_html(items: list[str]) -> str:
     return " ".join(f'<code class="mm-chip">{html.escape(item)}</code>' for item in items)
 
 
-class BigramExplorer(Live):
-    """Type a name and see its bigrams, with the ``.`` token added at both ends; the page does the same with no
-    kernel (its front end is ``js/src/widgets/bigram.js``).
+def names_html(names: list[str], label: str) -> str:
+    """Sampled names as a line of HTML (a snapshot's).
 
-    >>> w = BigramExplorer("emma")
-    >>> w.bigrams
-    ['.e', 'em', 'mm', 'ma', 'a.']
-    >>> w.name = "Emma"
-    >>> w.error, w.bigrams
-    ("name 'Emma' has 'E' at position 0, which is not a lowercase letter a-z", [])
+    >>> names_html(["ab", "<c"], "2 names")
+    '<p>2 names: <code>ab</code> <code>&lt;c</code></p>'
     """
+    return f"<p>{html.escape(label)}: " + " ".join(f"<code>{html.escape(n)}</code>" for n in names) + "</p>"
 
-    _esm = esm("bigram")
-    name = TextSetting("isabella")
-    bigrams = traitlets.List()
-    outputs = {"bigrams": []}
 
-    def __init__(self, name: str = "isabella"):
-        super().__init__(name=name)
+def fmt_loss(x: float) -> str:
+    """A loss as the widgets print it: 4 decimals, or ∞.
 
-    def compute(self) -> None:
-        self.bigrams = bigrams(self.name)
-
-    def snapshot(self) -> str:
-        return f"<p>{len(self.bigrams)} bigrams: {chips_html(self.bigrams)}</p>"
+    >>> fmt_loss(2.45436), fmt_loss(float("inf"))
+    ('2.4544', '∞')
+    """
+    return f"{x:.4f}" if math.isfinite(x) else "∞"
 
 
 def _fmt_prob(p: float) -> str:
@@ -79,8 +67,6 @@ def score_table_html(name: str, probs: torch.Tensor) -> str:
     >>> table.count("<tr"), "3.2958" in table
     (5, True)
     """
-    from .loss import score_name
-
     scores = score_name(name, probs)
     nll = -sum(s.logprob for s in scores) / len(scores)
     cell = 'style="padding:1px 10px;text-align:right"'
@@ -94,3 +80,36 @@ def score_table_html(name: str, probs: torch.Tensor) -> str:
             f"</thead><tbody>{rows}</tbody>"
             f'<tfoot><tr style="border-top:1px solid #888"><td colspan="2" style="padding:1px 10px">average NLL of '
             f"<b>{html.escape(name)}</b></td><td {cell}><b>{nll_text}</b></td></tr></tfoot></table></div>")
+
+
+def heatmap_img(matrix: torch.Tensor, alt: str, vmax: float | None = None, cell: int = 4) -> str:
+    """A heatmap (``plots.heatmap_png``) as an ``<img>`` with ``alt`` text, the PNG inlined as a data URL.
+
+    >>> heatmap_img(torch.eye(27), "the identity").startswith('<img alt="the identity" src="data:image/png;base64,')
+    True
+    """
+    size = matrix.shape[0] * cell
+    if tuple(matrix.shape) == (vocab_size, vocab_size):
+        png = heatmap_png(matrix, vmax=vmax, cell=cell)
+    else:
+        png = _any_square_png(matrix, vmax, cell)
+    data = base64.b64encode(png).decode()
+    return f'<img alt="{html.escape(alt)}" src="data:image/png;base64,{data}" width="{size}" height="{size}">'
+
+
+def _any_square_png(matrix: torch.Tensor, vmax: float | None, cell: int) -> bytes:
+    # The word list's V x V counts: plots.heatmap_png takes 27 x 27 tables only. Once it takes any square table,
+    # this goes and heatmap_img calls heatmap_png alone.
+    import io
+
+    import numpy as np
+    from matplotlib import colormaps
+    from PIL import Image
+
+    values = matrix.detach().double()
+    top = float(values.max()) if vmax is None else vmax
+    scaled = (values / top).clamp(0, 1).numpy() if top > 0 else np.zeros(values.shape)
+    rgb = colormaps["Blues"](scaled, bytes=True)[..., :3]
+    buffer = io.BytesIO()
+    Image.fromarray(np.repeat(np.repeat(rgb, cell, axis=0), cell, axis=1)).save(buffer, format="PNG")
+    return buffer.getvalue()
