@@ -146,7 +146,10 @@ def test_a_widget_moved_in_jupyterlab_changes_python_and_the_page(lab):
               notebook.activeCellIndex = index;
               await notebook.scrollToItem(index, "start");
             }""")
-            widget = page.locator('[data-widget="smoothing"]').first  # the SmoothingExplorer's frame (common.js)
+            widget = page.locator('[data-widget="smoothing"]').first  # the SmoothingExplorer's frame (ui.js)
+            # styled by its _css (js/src/live.css), which anywidget adds to JupyterLab's page
+            wait_for(page, lambda: widget.evaluate("e => getComputedStyle(e).borderRadius") == "6px", 30,
+                     "the widget's stylesheet")
             slider = widget.locator('input[type=range][data-control="k"]')
             slider.scroll_into_view_if_needed()
             loss = widget.locator('[data-out="loss"]')

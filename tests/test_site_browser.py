@@ -110,6 +110,9 @@ def test_page_in_browser(browser, path, record_property):
             assert box.locator(WIDGET).count() == 1, f"{path}: widget {i} was not rendered"
             assert box.locator(f"{WIDGET} :is(input, select, button, textarea)").count(), f"{path}: widget {i} has no control"
             assert not box.locator(".mm-fallback").count(), f"{path}: widget {i} still shows its snapshot"
+            frame = box.locator(".mm-live")  # styled by the widget's _css (js/src/live.css), which the host adds
+            assert frame.count() == 1 and frame.evaluate("e => getComputedStyle(e).borderRadius") == "6px", \
+                f"{path}: widget {i} is not styled by its _css"
         page.screenshot(path=str(SCREENSHOTS / (path.replace("/", "__") + ".png")), full_page=True)
 
         moves = []
