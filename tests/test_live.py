@@ -58,7 +58,7 @@ def test_bundles_and_the_live_package_are_installed_with_the_library():
     config = tomllib.loads((ROOT / "pyproject.toml").read_text())
     assert "makemore_lib.live" in config["tool"]["setuptools"]["packages"]
     patterns = config["tool"]["setuptools"]["package-data"]["makemore_lib"]
-    for file in DIST.glob("*.js"):
+    for file in [*DIST.glob("*.js"), CSS]:
         assert any(fnmatch(file.relative_to(DIST.parent.parent).as_posix(), p) for p in patterns), file
     for module in ("anywidget", "pillow"):
         assert any(dep.startswith(module) for dep in config["project"]["dependencies"]), module
