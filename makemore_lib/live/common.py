@@ -79,7 +79,7 @@ def esm(name: str) -> Path:
     """The front end of one widget, for its ``_esm``: the path of ``js/dist/<name>.js``, a self-contained ES module
     bundled by esbuild from ``js/src/widgets/<name>.js`` and what it imports (``python -m makemore_lib.live.build``).
     anywidget reads the file into the synced ``_esm`` (so a saved notebook's widget state carries the source) and,
-    with ``ANYWIDGET_HMR=1`` in a source checkout, sends it again when a rebuild changes it.
+    in a source checkout with ``ANYWIDGET_HMR=1`` and watchfiles installed, sends it again when a rebuild changes it.
 
     >>> esm("score").relative_to(JS).as_posix()
     'dist/score.js'
