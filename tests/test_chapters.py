@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,12 @@ import yaml
 
 from conftest import ROOT
 
+sys.path.insert(0, str(ROOT / "tools"))
+from prose_words import CORE_LIMIT, chapter_prose, split_prose  # noqa: E402
+
 CHAPTERS = [e["file"] for e in yaml.safe_load((ROOT / "_toc.yml").read_text()).get("chapters", [])]
+# The numbered chapters teach (opening, predictions, summary, exercises); an appendix only explains.
+NUMBERED = [c for c in CHAPTERS if c.split("_")[0].isdigit()]
 EXECUTED = ROOT / "_build" / "jupyter_execute"
 DOWNLOADS = ROOT / "_build" / "html" / "_sources"
 
@@ -103,9 +109,53 @@ def test_chapter_says_where_it_comes_from(chapter):
     assert NOTEBOOK in head and REPOSITORY in head, f"{chapter}: no link to the lecture's notebook and makemore"
 
 
-# --- exercises ---------------------------------------------------------------------------------------------------
+# --- what a chapter opens and ends with, and how long its core is ----------------------------------------------
+
+def test_the_appendix_is_in_the_toc_with_a_title():
+    appendices = [c for c in CHAPTERS if c not in NUMBERED]
+    assert appendices, "_toc.yml has no appendix"
+    for chapter in CHAPTERS:
+        title = markdown_cells(chapter)[0]
+        want = r"# \d+\. \S" if chapter in NUMBERED else r"# Appendix: \S"
+        assert re.match(want, title), f"{chapter}: the first cell must be its title ({want}), not {title[:40]!r}"
+
+
+@pytest.mark.parametrize("chapter", NUMBERED)
+def test_chapter_opens_with_what_it_teaches_and_what_it_needs(chapter):
+    all_cells = cells(chapter)
+    colab = next(i for i, c in enumerate(all_cells) if c["cell_type"] == "code")
+    opening = "\n".join(source(c) for c in all_cells[colab + 1:colab + 3] if c["cell_type"] == "markdown")
+    points = re.findall(r"^\s*[-*] \S", opening, re.M)
+    assert 3 <= len(points) <= 5, f"{chapter}: after the Colab cell, 3 to 5 points of what it teaches, not {len(points)}"
+    assert re.search(r"(?i)\bneed", opening), f"{chapter}: the opening does not say what the reader needs first"
+
+
+@pytest.mark.parametrize("chapter", NUMBERED)
+def test_chapter_ends_with_a_summary_before_its_exercises(chapter):
+    headings = [m for text in markdown_cells(chapter) for m in re.findall(r"^## (.+)$", text, re.M)]
+    assert "Exercises" in headings and headings.index("Exercises") > 0, f"{chapter}: no '## Exercises'"
+    assert headings[headings.index("Exercises") - 1] == "Summary", \
+        f"{chapter}: the section before '## Exercises' must be '## Summary', not {headings[headings.index('Exercises') - 1]!r}"
+
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
+def test_core_prose_fits_one_sitting(chapter):
+    """At most 2,000 words outside the exercises, Going deeper parts and <details> (tools/prose_words.py)."""
+    core, deeper = chapter_prose(chapter)
+    assert core <= CORE_LIMIT, (f"{chapter}: {core:,} words of core prose (and {deeper:,} Going deeper), more than "
+                                f"{CORE_LIMIT:,}: move what a learner can skip into a Going deeper section")
+
+
+def test_prose_words_leave_out_exercises_going_deeper_and_details():
+    cells_ = ["# 1. T", "Four words of core.", "<details>\n\nnot core\n\n</details>",
+              "## Going deeper: more\n\nsix words here", "### still deeper", "## Summary\n\nBack.",
+              "## Exercises\n\nnever counted"]
+    assert split_prose(cells_) == (2 + 4 + 2, 2 + 6 + 2)
+
+
+# --- exercises ---------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("chapter", NUMBERED)
 def test_exercises_numbered_per_chapter_with_hidden_solutions(chapter):
     number = int(chapter.split("_")[0])
     all_cells = cells(chapter)
@@ -136,7 +186,7 @@ def test_exercises_numbered_per_chapter_with_hidden_solutions(chapter):
 
 # --- ask before telling ----------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("chapter", CHAPTERS)
+@pytest.mark.parametrize("chapter", NUMBERED)
 def test_predict_prompts_come_before_the_cell_that_answers(chapter):
     all_cells = cells(chapter)
     prompts = [i for i, c in enumerate(all_cells)
