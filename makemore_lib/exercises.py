@@ -51,7 +51,7 @@ EXERCISES: dict[str, dict] = {
             "1.1a": {"kind": "counts", "asks": "what follows q: a Counter (or dict) of next character -> count, "
                                                "'.' for the end of a name",
                      "right": "Right: {q_total} q's, {q_u} of them followed by u and {q_end} at the end of a name.",
-                     "wrong": "Not quite: after q, {char!r} should be counted {want} times, not {got}. Count every "
+                     "wrong": "Not quite: after q, {char} should be counted {want} times, not {got}. Count every "
                               "bigram that starts with q, over every name of the list.",
                      "mistakes": {
                          "end_token": "The end token is missing: {q_end} names end in q, and that is a bigram "
@@ -203,7 +203,7 @@ EXERCISES: dict[str, dict] = {
         "parts": {
             "2.3a": {"kind": "table", "asks": "the trigram counts: a 729 x 27 tensor (or 27 x 27 x 27)",
                      "right": "Right: your table holds every trigram of the list, {n_trigrams} in all.",
-                     "wrong": "Not quite: the cell of {trigram!r} (row {row}, column {col}) holds {got}, not "
+                     "wrong": "Not quite: the cell of {trigram} (row {row}, column {col}) holds {got}, not "
                               "{want}.",
                      "mistakes": {
                          "end_token": "The end token is missing: no trigram ends in '.'. Pad each name with one "
@@ -466,7 +466,7 @@ EXERCISES: dict[str, dict] = {
                      "right": "Right: your loss matches F.cross_entropy on {inputs}, the extreme logits included.",
                      "wrong": "Not quite: on {input} your loss is {got}, F.cross_entropy gives {want}.",
                      "mistakes": {
-                         "unstable": "Your loss is {got} for logits {input}: e^z overflows (or underflows) in "
+                         "unstable": "Your loss is {got} for {input}: e^z overflows (or underflows) in "
                                      "float32. Subtract each row's largest logit first.",
                          "keepdim": "The keepdim broadcasting bug: logits.max(1).values (or .sum(1)) has shape "
                                     "(n,), which broadcasts along the columns, not the rows; use keepdim=True.",
@@ -638,7 +638,14 @@ class _Data:
             self._cache[key] = getattr(type(self), "_" + key)(self)
         return self._cache[key]
 
-    def _unique(self): return sorted(set(self.names))
+    def memo(self, key: tuple, compute: Callable[[], object]) -> object:
+        """``compute()``, computed once for each ``key``."""
+        if key not in self._cache:
+            self._cache[key] = compute()
+        return self._cache[key]
+
+    def _known(self): return set(self.names)
+    def _unique(self): return sorted(self.known)
     def _N(self): return count_bigrams(self.names)
     def _NU(self): return count_bigrams(self.unique)
     def _P(self): return bigram_probs(self.N)
@@ -647,6 +654,8 @@ class _Data:
     def _P1_keepdim(self): return (self.N + 1) / (self.N + 1).sum(1)
     def _loss(self): return counts_nll(self.N, self.P)
     def _T(self): return _trigram_table(self.names)
+    def _T_noend(self): return _trigram_table(self.names, end=False)
+    def _TU(self): return _trigram_table(self.unique)
     def _split(self): return split_names(self.names, (0.8, 0.1, 0.1), seed=42)
     def _T_train(self): return _trigram_table(self.split[0])
     def _T_dev(self): return _trigram_table(self.split[1])
@@ -691,15 +700,18 @@ def _after_q(N: torch.Tensor) -> dict[str, int]:
 
 def _unigram_loss(N: torch.Tensor, end: bool = True) -> float:
     counts = N.sum(0, keepdim=True)
-    if not end:
-        counts = counts[:, 1:]
-    return counts_nll(counts, bigram_probs(counts))
+    if end:
+        return counts_nll(counts, bigram_probs(counts))
+    letters = counts[0, 1:].double()          # the end token left out: 26 letters, scored on letters only
+    return float(-(letters * (letters / letters.sum()).log()).sum() / letters.sum())
 
 
-def _split_loss(d: _Data, n: int, part: int, fit: list[str] | None = None, k: float = 1.0) -> float:
-    table = (lambda ws: count_bigrams(ws)) if n == 2 else _trigram_table
-    probs = bigram_probs(table(d.split[0] if fit is None else fit), k)
-    return counts_nll(table(d.split[part]), probs)
+def _split_loss(d: _Data, n: int, part: int, fit_all: bool = False, k: float = 1.0) -> float:
+    def loss() -> float:
+        table = count_bigrams if n == 2 else _trigram_table
+        probs = bigram_probs(table(d.names if fit_all else d.split[0]), k)
+        return counts_nll(table(d.split[part]), probs)
+    return d.memo(("split loss", n, part, fit_all, k), loss)
 
 
 def _best_lr(d: _Data) -> int:
@@ -717,8 +729,8 @@ REFERENCES: dict[str, Callable[[_Data], object]] = {
     "2.1b": lambda d: float(d.P[0].max()),
     "2.1c": lambda d: itos[int(d.P[stoi["a"]].argmax())],
     "2.1d": lambda d: float(d.P[stoi["n"], 0]),
-    "2.2a": lambda d: 100 * sum(w in set(d.names) for w in d.samples[0]) / len(d.samples[0]),
-    "2.2b": lambda d: 100 * sum(w in set(d.names) for w in d.samples[1]) / len(d.samples[1]),
+    "2.2a": lambda d: 100 * sum(w in d.known for w in d.samples[0]) / len(d.samples[0]),
+    "2.2b": lambda d: 100 * sum(w in d.known for w in d.samples[1]) / len(d.samples[1]),
     "2.3b": lambda d: _top_trigrams(d.T),
     "2.3c": lambda d: int((d.T > 0).sum()),
     "3.1a": lambda d: math.exp(d.loss),
@@ -754,7 +766,7 @@ MISTAKES: dict[str, dict[str, Callable[[_Data], object]]] = {
              "possible": lambda d: d.N.numel()},
     "1.2b": {"rare": lambda d: [itos[i] + itos[j] for i, j in (d.N == 0).nonzero().tolist() if i or j]},
     "1.3b": {"end_token": lambda d: int(d.T.sum()) - len(d.names),
-             "unique_names": lambda d: int(_trigram_table(d.unique).sum())},
+             "unique_names": lambda d: int(d.TU.sum())},
     "2.1a": {"keepdim": lambda d: itos[int(d.P_keepdim[0].argmax())]},
     "2.1b": {"keepdim": lambda d: float(d.P_keepdim[0].max()),
              "count": lambda d: int(d.N[0].max())},
@@ -763,11 +775,11 @@ MISTAKES: dict[str, dict[str, Callable[[_Data], object]]] = {
     "2.1d": {"keepdim": lambda d: float(d.P_keepdim[stoi["n"], 0]),
              "transposed": lambda d: float(d.P[0, stoi["n"]]),
              "count": lambda d: int(d.N[stoi["n"], 0])},
-    "2.2a": {"unique_samples": lambda d: 100 * len(set(d.samples[0]) & set(d.names)) / len(set(d.samples[0])),
+    "2.2a": {"unique_samples": lambda d: 100 * len(set(d.samples[0]) & d.known) / len(set(d.samples[0])),
              "uniform": REFERENCES["2.2b"]},
     "2.2b": {"bigram": REFERENCES["2.2a"]},
     "2.3b": {},
-    "2.3c": {"end_token": lambda d: int((_trigram_table(d.names, end=False) > 0).sum()),
+    "2.3c": {"end_token": lambda d: int((d.T_noend > 0).sum()),
              "possible": lambda d: d.T.numel()},
     "3.1a": {"loss": lambda d: d.loss, "typical": lambda d: math.exp(-d.loss), "base_2": lambda d: 2 ** d.loss,
              "sum_not_mean": lambda d: ("above", 1e6)},
@@ -788,23 +800,22 @@ MISTAKES: dict[str, dict[str, Callable[[_Data], object]]] = {
              "keepdim": lambda d: 100 * float((d.P1_keepdim * (d.N == 0)).sum(1)[stoi[REFERENCES["4.2a"](d)]])},
     "4.3a": {"unsmoothed": lambda d: 0.0, "lecture": lambda d: 1.0},
     "4.3b": {"lecture": lambda d: name_nll("andrejq", d.P1)},
-    "5.1a": {"no_l2": lambda d: train_counts(d.N, steps=100, lr=50, l2=0.0).losses[-1],
+    "5.1a": {"no_l2": lambda d: d.memo(("no l2",), lambda: train_counts(d.N, steps=100, lr=50, l2=0.0).losses[-1]),
              "first": lambda d: d.lr_losses[50][0]},
     "5.1b": {"overshoot": lambda d: 100, "diverges": lambda d: 1000, "too_small": lambda d: 10},
     "5.2b": {"copies": lambda d: int(d.N.sum()) * vocab_size, "one_example": lambda d: vocab_size * vocab_size},
     "5.3b": {"float64": lambda d: math.log(torch.finfo(torch.float64).max),
              "underflow": lambda d: math.log(torch.tensor(1, dtype=torch.int32).view(torch.float32).item())},
     "6.1a": {"bigram": lambda d: d.loss,
-             "unique_names": lambda d: counts_nll(_trigram_table(d.unique), bigram_probs(_trigram_table(d.unique))),
-             "end_token": lambda d: counts_nll(_trigram_table(d.names, end=False),
-                                               bigram_probs(_trigram_table(d.names, end=False))),
+             "unique_names": lambda d: counts_nll(d.TU, bigram_probs(d.TU)),
+             "end_token": lambda d: counts_nll(d.T_noend, bigram_probs(d.T_noend)),
              "smoothed": lambda d: counts_nll(d.T, bigram_probs(d.T, 1.0)),
              "sum_not_mean": lambda d: ("above", 1000.0)},
-    "6.1b": {"end_token": lambda d: int((_trigram_table(d.names, end=False) > 0).sum()),
+    "6.1b": {"end_token": lambda d: int((d.T_noend > 0).sum()),
              "possible": lambda d: d.T.numel()},
-    "6.2a": {"all_names": lambda d: _split_loss(d, 2, 1, fit=d.names), "train": lambda d: _split_loss(d, 2, 0),
+    "6.2a": {"all_names": lambda d: _split_loss(d, 2, 1, fit_all=True), "train": lambda d: _split_loss(d, 2, 0),
              "unsmoothed": lambda d: ("above", 1e6)},
-    "6.2b": {"all_names": lambda d: _split_loss(d, 3, 1, fit=d.names), "train": lambda d: _split_loss(d, 3, 0),
+    "6.2b": {"all_names": lambda d: _split_loss(d, 3, 1, fit_all=True), "train": lambda d: _split_loss(d, 3, 0),
              "test": lambda d: _split_loss(d, 3, 2), "unsmoothed": lambda d: ("above", 1e6)},
     "6.2c": {"occurrences": lambda d: int(d.T_dev[(d.T_dev > 0) & (d.T_train == 0)].sum())},
     "6.3a": {"training": lambda d: float(d.dev_curve[0][int(np.argmin(d.dev_curve[2]))]),
@@ -986,7 +997,7 @@ def _check_counts_11a(answer: object, d: _Data) -> tuple[str | None, dict]:
     if got == before:
         return "before_q", {}
     char = next(ch for ch in sorted(set(got) | set(want)) if got.get(ch, 0) != want.get(ch, 0))
-    return "", {"char": char, "want": want.get(char, 0), "got": got.get(char, 0)}
+    return "", {"char": repr(char), "want": want.get(char, 0), "got": got.get(char, 0)}
 
 
 def _call(fn: Callable, *args: object) -> tuple[object, str | None]:
@@ -1037,11 +1048,11 @@ def _check_table_23a(answer: object, d: _Data) -> tuple[str | None, dict]:
     for mistake, flags in variants.items():
         if torch.equal(got, _trigram_table(d.names, **flags).to(torch.int64)):
             return mistake, {}
-    if torch.equal(got, _trigram_table(d.unique).to(torch.int64)):
+    if torch.equal(got, d.TU.to(torch.int64)):
         return "unique_names", {}
     cell = int((got != d.T).flatten().nonzero()[0])
     row, col = divmod(cell, vocab_size)
-    return "", {"trigram": _trigram_name(cell), "row": row, "col": col, "got": int(got.flatten()[cell]),
+    return "", {"trigram": repr(_trigram_name(cell)), "row": row, "col": col, "got": int(got.flatten()[cell]),
                 "want": int(d.T.flatten()[cell])}
 
 
