@@ -37,7 +37,7 @@ SEED = 2147483647
 KEEPDIM = ("the keepdim bug: N.sum(1) without keepdim=True has shape (27,), which broadcasts as a row, so "
            "column j is divided by row j's total; use N.sum(1, keepdim=True) so that each row is divided by "
            "its own total.")
-UNSMOOTHED = "N instead of N + 1: that is the unsmoothed model, in which every unseen bigram has probability 0."
+UNSMOOTHED = "the unsmoothed model (N instead of N + 1), in which every bigram never seen has probability 0."
 ROWS_NOT_1 = ("a row whose probabilities do not sum to 1: each of the 27 cells of the row gets its fake count, so "
               "the row total grows by 27 k, not k.")
 
@@ -338,7 +338,7 @@ EXERCISES: dict[str, dict] = {
                      "right": "Right ({tolerance}): 1 / (N[j].sum() + 27).",
                      "wrong": "Not quite ({tolerance}): add 1 to every count of row j, then divide the cell of "
                               "q by the new total of the row.",
-                     "mistakes": {"unsmoothed": UNSMOOTHED, "rows_not_1": "That is " + ROWS_NOT_1,
+                     "mistakes": {"unsmoothed": "That is " + UNSMOOTHED, "rows_not_1": "That is " + ROWS_NOT_1,
                                   "keepdim": "Your P has " + KEEPDIM}},
             "4.1b": {"kind": "function", "asks": "a function p_unseen(row_total, k): the probability of a bigram "
                                                  "never seen, in a row of that total, with k fake counts",
@@ -363,7 +363,8 @@ EXERCISES: dict[str, dict] = {
                      "right": "Right: q is rare, and most characters never follow it.",
                      "wrong": "Not that one: sum P (with k = 1) over the cells where N is 0, for each row, and "
                               "take the largest.",
-                     "mistakes": {"unsmoothed": "With " + UNSMOOTHED + " Use k = 1."}},
+                     "mistakes": {"unsmoothed": "In the unsmoothed model (N instead of N + 1) every row gives its unseen "
+                                                 "bigrams 0: use k = 1, N + 1."}},
             "4.2b": {"kind": "number", "asks": "how much probability that row gives to its unseen bigrams, in "
                                                "percent", "unit": "percent", "decimals": 1,
                      "right": "Right ({tolerance}): a rare character's row is changed the most by the same fake "
@@ -440,7 +441,7 @@ EXERCISES: dict[str, dict] = {
                          "probabilities": "That returns probabilities; this function gives the logits, W[xs].",
                          "no_grad": "The values are right, but the gradient does not reach W: index the tensor "
                                     "W itself, not W.data, numpy or a copy.",
-                         "raised": "logits(W, {input}) raised {error}.",
+                         "raised": "On {input}, your function raised {error}.",
                      }},
             "5.2b": {"kind": "number", "asks": "how many multiply-adds one-hot @ W makes over all examples",
                      "decimals": None,
@@ -473,7 +474,7 @@ EXERCISES: dict[str, dict] = {
                          "sum_not_mean": "That is the sum instead of the mean: divide by the number of examples "
                                          "(.mean()).",
                          "sign": "The sign is flipped: the loss is the negative log-likelihood.",
-                         "raised": "nll({input}) raised {error}.",
+                         "raised": "On {input}, your function raised {error}.",
                      }},
             "5.3b": {"kind": "number", "asks": "the largest z for which exp(z) is finite in float32",
                      "decimals": 2,
@@ -534,7 +535,7 @@ EXERCISES: dict[str, dict] = {
                          "all_names": "That model was fit on all names, dev included: fit on the training "
                                       "names only.",
                          "train": "That is the loss on the training names; this part asks for the dev names.",
-                         "unsmoothed": "An infinite loss: " + UNSMOOTHED + " Use k = 1.",
+                         "unsmoothed": "An infinite loss: that is " + UNSMOOTHED + " Use k = 1.",
                      }},
             "6.2b": {"kind": "number", "asks": "the trigram model's dev loss (fit on the training names, k = 1)",
                      "decimals": 3,
@@ -547,7 +548,7 @@ EXERCISES: dict[str, dict] = {
                                       "names only.",
                          "train": "That is the loss on the training names; this part asks for the dev names.",
                          "test": "That is the loss on the test names; this part asks for the dev names.",
-                         "unsmoothed": "An infinite loss: " + UNSMOOTHED + " Use k = 1.",
+                         "unsmoothed": "An infinite loss: that is " + UNSMOOTHED + " Use k = 1.",
                      }},
             "6.2c": {"kind": "number", "asks": "how many different trigrams of the dev names never occur in the "
                                                "training names", "decimals": None,
@@ -719,7 +720,7 @@ def _best_lr(d: _Data) -> int:
 
 
 # Each number, word or list part: its reference, and the answers of the mistakes it recognises (a value, or
-# ("above", x) for answers beyond x, such as a sum instead of a mean or an infinite loss).
+# ("above", x) for answers beyond x, such as a sum instead of a mean or an infinite loss, or ("any", [values])).
 REFERENCES: dict[str, Callable[[_Data], object]] = {
     "1.1b": lambda d: 100 * d.N[stoi["q"], stoi["u"]].item() / d.N[stoi["q"]].sum().item(),
     "1.2a": lambda d: int((d.N > 0).sum()),
@@ -764,11 +765,12 @@ MISTAKES: dict[str, dict[str, Callable[[_Data], object]]] = {
              "start_end": lambda d: int((d.N[1:, 1:] > 0).sum()),
              "with_repeats": lambda d: int(d.N.sum()),
              "possible": lambda d: d.N.numel()},
-    "1.2b": {"rare": lambda d: [itos[i] + itos[j] for i, j in (d.N == 0).nonzero().tolist() if i or j]},
+    "1.2b": {"rare": lambda d: ("any", [itos[i] + itos[j] for i, j in (d.N == 0).nonzero().tolist() if i or j])},
     "1.3b": {"end_token": lambda d: int(d.T.sum()) - len(d.names),
              "unique_names": lambda d: int(d.TU.sum())},
     "2.1a": {"keepdim": lambda d: itos[int(d.P_keepdim[0].argmax())]},
-    "2.1b": {"keepdim": lambda d: float(d.P_keepdim[0].max()),
+    "2.1b": {"keepdim": lambda d: ("any", [float(d.P_keepdim[0].max()),                 # at its own argmax
+                                           float(d.P_keepdim[0, int(d.P[0].argmax())])]),  # at the right letter
              "count": lambda d: int(d.N[0].max())},
     "2.1c": {"likeliest_letter": lambda d: itos[int(d.P[stoi["a"], 1:].argmax()) + 1],
              "keepdim": lambda d: itos[int(d.P_keepdim[stoi["a"]].argmax())]},
@@ -896,10 +898,10 @@ def _tolerance_text(part: dict) -> str:
     decimals = part.get("decimals")
     if decimals is None:
         return "exactly"
-    unit = " of a percent" if part.get("unit") == "percent" else ""
+    unit = part.get("unit") == "percent"
     if decimals == 0:
-        return "to the nearest whole percent" if unit else "to the nearest whole number"
-    return f"to {decimals} decimal{'s' if decimals > 1 else ''}{unit}"
+        return "to the nearest percent" if unit else "to the nearest whole number"
+    return f"to {decimals} decimal{'s' if decimals > 1 else ''}" + (", in percent" if unit else "")
 
 
 def _tolerance(part: dict) -> float:
@@ -924,10 +926,10 @@ def _close(part: dict, answer: float, value: float) -> bool:
 def _matches(part: dict, answer: object, value: object) -> bool:
     if isinstance(value, tuple) and value[0] == "above":
         return isinstance(answer, float) and answer > value[1]
+    if isinstance(value, tuple) and value[0] == "any":
+        return any(_matches(part, answer, v) for v in value[1])
     if part["kind"] == "number":
         return _close(part, answer, float(value))
-    if part["kind"] == "word" and isinstance(value, list):   # one of several words
-        return answer in value
     return answer == value
 
 
@@ -1232,8 +1234,7 @@ def check(exercise: str, answer: object, names: list[str] | None = None) -> Resu
     results = [_check_part(pid, a, d) for pid, a in zip(pids, answer)]
     wrong = [r for r in results if not r]
     if not wrong:
-        return Result(key, True, f"Right, all {len(results)} answers. " + " ".join(
-            f"{r.part}: {r.message.removeprefix('Right').lstrip(' :')}" for r in results[-1:]))
+        return Result(key, True, f"Right, all {len(results)} answers of exercise {key} ({', '.join(pids)}).")
     first = wrong[0]
     return Result(key, False, f"{len(results) - len(wrong)} of {len(results)} right. {first.part}: {first.message}",
                   first.mistake)
@@ -1260,7 +1261,7 @@ def hint(exercise: str, n: int = 1) -> Hint:
 
 def _json_value(value: object) -> object:
     if isinstance(value, tuple):
-        return {"above": value[1]}
+        return {value[0]: value[1]}     # {"above": x} or {"any": [values]}
     return {"value": value}
 
 
