@@ -804,7 +804,7 @@ MISTAKES: dict[str, dict[str, Callable[[_Data], object]]] = {
     "4.3b": {"lecture": lambda d: name_nll("andrejq", d.P1)},
     "5.1a": {"no_l2": lambda d: d.memo(("no l2",), lambda: train_counts(d.N, steps=100, lr=50, l2=0.0).losses[-1]),
              "first": lambda d: d.lr_losses[50][0]},
-    "5.1b": {"overshoot": lambda d: 100, "diverges": lambda d: 1000, "too_small": lambda d: 10},
+    "5.1b": {"overshoot": lambda d: 100, "diverges": lambda d: 1000, "too_small": lambda d: ("any", [1, 10])},
     "5.2b": {"copies": lambda d: int(d.N.sum()) * vocab_size, "one_example": lambda d: vocab_size * vocab_size},
     "5.3b": {"float64": lambda d: math.log(torch.finfo(torch.float64).max),
              "underflow": lambda d: math.log(torch.tensor(1, dtype=torch.int32).view(torch.float32).item())},
@@ -1181,6 +1181,24 @@ def _check_part(pid: str, answer: object, d: _Data) -> Result:
 CHECKERS_KINDS = {"counts", "function", "table"}
 
 
+def _kinds_of(answer: object) -> set[str]:
+    """The kinds of part an answer of this type can be meant for."""
+    if callable(answer):
+        return {"function"}
+    if isinstance(answer, Mapping):
+        return {"counts"}
+    if isinstance(answer, (torch.Tensor, np.ndarray)):
+        size = answer.size if isinstance(answer, np.ndarray) else answer.numel()
+        return {"number"} if size == 1 else {"table"}
+    if isinstance(answer, str):
+        return {"word"}
+    if isinstance(answer, (int, float, np.integer, np.floating)) and not isinstance(answer, bool):
+        return {"number"}
+    if isinstance(answer, list):
+        return {"list", "counts"}
+    return set()
+
+
 def _check_id(exercise: object) -> str:
     if not isinstance(exercise, str):
         raise TypeError(f"exercise must be a string such as '2.1' or '2.1a', not {_shorten(exercise)}")
@@ -1202,8 +1220,9 @@ def _check_names(names: object) -> tuple[str, ...]:
 def check(exercise: str, answer: object, names: list[str] | None = None) -> Result:
     """Check an answer to an exercise (or one part of it), in a sentence or two: right, or what is wrong.
 
-    ``exercise`` is an exercise ("2.1": a tuple with one answer per part, in order) or a part ("2.1a"; a
-    one-part exercise such as "3.2" is its own part). Numbers are checked to the decimals the message states;
+    ``exercise`` is a part ("2.1a"; a one-part exercise such as "3.2" is its own part) or an exercise: "2.1"
+    with a tuple of one answer per part, in order, or with one answer that only one part can take
+    (``check("1.3", trigrams)``: the part that asks for a function). Numbers are checked to the decimals the message states;
     words and lists ignore case and surrounding spaces; functions are tried on several inputs, edge cases
     included. The references are computed by makemore_lib from ``names`` (default: the dataset). The result
     is truthy when right, and shows as its message.
@@ -1213,7 +1232,7 @@ def check(exercise: str, answer: object, names: list[str] | None = None) -> Resu
     Right (exactly): the other 718 are missing, most of them just rare.
     >>> check("1.2a", 10, names=names)    # the bigrams 'a.' forgotten
     The end bigrams ('a.', 'n.'...) are missing: add '.' at the end of each name too.
-    >>> check("1.3a", lambda name: [".." + name[:1]], names=names)
+    >>> check("1.3", lambda name: [".." + name[:1]], names=names)
     Not quite: trigrams('emma') gave ['..e'], the reference gives ['..e', '.em', 'emm', 'mma', 'ma.'].
     >>> bool(check("1.2", (11, " .. "), names=names))
     True
@@ -1227,10 +1246,14 @@ def check(exercise: str, answer: object, names: list[str] | None = None) -> Resu
     if key in PARTS:
         return _check_part(key, answer, d)
     pids = list(EXERCISES[key]["parts"])
-    if not isinstance(answer, (tuple, list)) or len(answer) != len(pids):
-        raise TypeError(f"answer for exercise {key} must be a tuple of {len(pids)} answers, one for each of "
-                        f"{', '.join(pids)}, not {_shorten(answer)}; or check one part, e.g. check('{pids[0]}', "
-                        f"...)")
+    if not (isinstance(answer, tuple) and len(answer) == len(pids)):
+        fitting = [pid for pid in pids if PARTS[pid]["kind"] in _kinds_of(answer)]
+        if len(fitting) == 1:            # check("1.3", trigrams): the one part that takes a function
+            return _check_part(fitting[0], answer, d)
+        if not (isinstance(answer, list) and len(answer) == len(pids)):
+            asks = "; ".join(f"{pid}: {PARTS[pid]['asks']}" for pid in pids)
+            raise TypeError(f"answer for exercise {key} must be a tuple of {len(pids)} answers ({asks}), not "
+                            f"{_shorten(answer)}; or check one part, e.g. check('{pids[0]}', ...)")
     results = [_check_part(pid, a, d) for pid, a in zip(pids, answer)]
     wrong = [r for r in results if not r]
     if not wrong:

@@ -13,7 +13,7 @@ import torch.nn.functional as F
 
 from makemore_lib import (bigram_pairs, bigram_probs, bigrams, count_bigrams, counts_nll, itos, name_nll,
                           sample_names, split_names, stoi, train_counts, uniform_probs)
-from makemore_lib.exercises import EXERCISES, MISTAKES, PARTS, REFERENCES, Result, check, export_checks, hint
+from makemore_lib.exercises import CHECKERS, EXERCISES, MISTAKES, PARTS, REFERENCES, check, export_checks, hint
 from makemore_lib.ngrams import count_ngrams, top_ngrams
 
 from conftest import ROOT
@@ -40,13 +40,12 @@ def test_every_exercise_of_the_book_has_a_check():
 
 def test_every_part_has_its_messages_and_references():
     for pid, part in PARTS.items():
-        assert part["hints"] if "hints" in part else True
-        assert part["right"].startswith("Right") and part["wrong"] and part["asks"]
-        if part["kind"] in ("number", "word", "list"):
-            assert pid in REFERENCES
-            assert set(MISTAKES.get(pid, {})) | ({"order"} if part["kind"] == "list" else set()) \
-                >= set(part["mistakes"]) - {"order"}, pid
-            assert set(MISTAKES.get(pid, {})) <= set(part["mistakes"]), pid
+        assert part["right"].startswith("Right") and part["wrong"] and part["asks"], pid
+        if part["kind"] in ("number", "word", "list"):      # a reference, and a computed value for each mistake
+            assert pid in REFERENCES and pid not in CHECKERS, pid
+            assert set(MISTAKES.get(pid, {})) == set(part["mistakes"]) - {"order"}, pid
+        else:                                               # a checker that names the mistakes it finds
+            assert pid in CHECKERS and pid not in REFERENCES, pid
     for ex in EXERCISES.values():
         assert 1 <= len(ex["hints"]) <= 2
 
@@ -54,7 +53,8 @@ def test_every_part_has_its_messages_and_references():
 @pytest.mark.parametrize("exercise, error, words", [
     ("9.9", ValueError, "exercise must be one of '1.1', '1.2'"),
     (2.1, TypeError, "exercise must be a string such as '2.1' or '2.1a', not 2.1"),
-    ("2.1", TypeError, "answer for exercise 2.1 must be a tuple of 4 answers, one for each of 2.1a, 2.1b"),
+    ("2.1", TypeError, "answer for exercise 2.1 must be a tuple of 4 answers (2.1a: the most likely first letter; "
+                       "2.1b: how likely that first letter is;"),
 ])
 def test_bad_exercise_or_answer_shape(exercise, error, words):
     with pytest.raises(error, match=re.escape(words)):
@@ -105,6 +105,16 @@ def test_a_whole_exercise_at_once():
     result = check("1.2", (10, ".."), names=TINY)
     assert not result and result.mistake == "end_token"
     assert str(result).startswith("1 of 2 right. 1.2a: The end bigrams")
+
+
+def test_an_answer_only_one_part_can_take_goes_to_that_part():
+    def trigrams(name):
+        chs = ".." + name + "."
+        return [chs[i:i + 3] for i in range(len(chs) - 2)]
+
+    assert check("1.3", trigrams, names=TINY).part == "1.3a"
+    assert check("1.3", 14, names=TINY).part == "1.3b"
+    assert check("1.2", "..", names=TINY)
 
 
 def test_export_is_json_and_computed_from_the_names():
