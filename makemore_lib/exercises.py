@@ -62,7 +62,8 @@ EXERCISES: dict[str, dict] = {
                      }},
             "1.1b": {"kind": "number", "asks": "the share of q's followed by u, in percent", "unit": "percent",
                      "decimals": 0,
-                     "right": "Right ({tolerance}): only about three q's in four are followed by u in these names.",
+                     "right": "Right ({tolerance}): {q_u} of the {q_total} q's are followed by u, and {q_end} "
+                              "end a name.",
                      "wrong": "Not quite ({tolerance}): divide the q's followed by u by all the q's, those at the "
                               "end of a name included.",
                      "mistakes": {
@@ -136,11 +137,12 @@ EXERCISES: dict[str, dict] = {
                   "so the end after n is `P[stoi['n'], 0]`."],
         "parts": {
             "2.1a": {"kind": "word", "asks": "the most likely first letter",
-                     "right": "Right: more names start with a than with any other letter.",
+                     "right": "Right: more names start with {answer} than with any other letter.",
                      "wrong": "Not that one: look for the largest entry of row 0 of P (the row of '.').",
                      "mistakes": {"keepdim": "That is what P gives with " + KEEPDIM}},
             "2.1b": {"kind": "number", "asks": "how likely that first letter is", "decimals": 3,
-                     "right": "Right ({tolerance}): about one name in seven starts with a.",
+                     "right": "Right ({tolerance}): the share of the names that start with {first}, read from a "
+                              "row that sums to 1.",
                      "wrong": "Not quite ({tolerance}): read it from row 0 of P, where each row sums to 1.",
                      "mistakes": {
                          "keepdim": "Your P has " + KEEPDIM,
@@ -157,7 +159,7 @@ EXERCISES: dict[str, dict] = {
                      }},
             "2.1d": {"kind": "number", "asks": "the probability that a name ends right after an n",
                      "decimals": 3,
-                     "right": "Right ({tolerance}): more than a third of the n's end their name.",
+                     "right": "Right ({tolerance}): the share of the n's that end their name.",
                      "wrong": "Not quite ({tolerance}): the row is the character before (n), the column the one "
                               "after (the end, column 0).",
                      "mistakes": {
@@ -176,7 +178,8 @@ EXERCISES: dict[str, dict] = {
         "parts": {
             "2.2a": {"kind": "number", "asks": "the share of the bigram model's 1,000 samples that are real names, "
                                                "in percent", "unit": "percent", "decimals": 1,
-                     "right": "Right ({tolerance}): about one sample in ten is a name of the dataset.",
+                     "right": "Right ({tolerance}): {bigram_real}% of its samples are real names: it invents far "
+                              "more than it copies.",
                      "wrong": "Not quite ({tolerance}): sample 1,000 names from P with the generator seeded "
                               "2147483647 and count those in set(names).",
                      "mistakes": {
@@ -224,7 +227,8 @@ EXERCISES: dict[str, dict] = {
                          "order": "The right five, in another order: list them commonest first.",
                      }},
             "2.3c": {"kind": "number", "asks": "how many of the 19,683 cells are not zero", "decimals": None,
-                     "right": "Right ({tolerance}): less than a third of the table is filled.",
+                     "right": "Right ({tolerance}): {trigram_fill}% of the table is filled; most trigrams are "
+                              "never seen.",
                      "wrong": "Not quite ({tolerance}): count the cells of the trigram table that are above 0.",
                      "mistakes": {
                          "end_token": "That is the table without the end token: the trigrams ending in '.' fill "
@@ -240,7 +244,7 @@ EXERCISES: dict[str, dict] = {
         "parts": {
             "3.1a": {"kind": "number", "asks": "the bigram model's perplexity", "decimals": 2,
                      "right": "Right ({tolerance}): the bigram model is as unsure as a fair choice among about "
-                              "12 characters.",
+                              "{perplexity_int} characters.",
                      "wrong": "Not quite ({tolerance}): the perplexity is e to the loss, the average negative "
                               "log-likelihood of every bigram of the list.",
                      "mistakes": {
@@ -278,7 +282,8 @@ EXERCISES: dict[str, dict] = {
                   "`counts_nll` takes a (1, 27) table."],
         "parts": {
             "3.2": {"kind": "number", "asks": "the unigram model's loss", "decimals": 3,
-                    "right": "Right ({tolerance}): between the uniform model's 3.2958 and the bigram's 2.4540.",
+                    "right": "Right ({tolerance}): between the uniform model's {loss_uniform} and the "
+                             "bigram's {loss_bigram}.",
                     "wrong": "Not quite ({tolerance}): count every next character (the column sums of N), "
                              "normalise, and average the negative log-probability over every bigram.",
                     "mistakes": {
@@ -302,7 +307,7 @@ EXERCISES: dict[str, dict] = {
                   "Name i has `len(name) + 1` bigrams in a row; average each slice (`np.add.reduceat`)."],
         "parts": {
             "3.3a": {"kind": "number", "asks": "how many names occur more than once", "decimals": None,
-                     "right": "Right ({tolerance}): each of them occurs exactly twice, none more.",
+                     "right": "Right ({tolerance}): none of them occurs more than {max_times} times.",
                      "wrong": "Not quite ({tolerance}): count the names whose Counter value is above 1.",
                      "mistakes": {
                          "copies": "That counts both copies: how many different names occur more than once?",
@@ -360,7 +365,7 @@ EXERCISES: dict[str, dict] = {
         "parts": {
             "4.2a": {"kind": "word", "asks": "the character whose row gives the most probability to unseen "
                                              "bigrams",
-                     "right": "Right: q is rare, and most characters never follow it.",
+                     "right": "Right: {answer} is rare, and most characters never follow it.",
                      "wrong": "Not that one: sum P (with k = 1) over the cells where N is 0, for each row, and "
                               "take the largest.",
                      "mistakes": {"unsmoothed": "In the unsmoothed model (N instead of N + 1) every row gives its unseen "
@@ -492,7 +497,7 @@ EXERCISES: dict[str, dict] = {
         "hints": ["Count the trigrams into a 729 x 27 table (exercise 2.3), normalise its rows with "
                   "`bigram_probs` and score it with `counts_nll`: both work on any table with one row per "
                   "context.",
-                  "Compare unsmoothed models (k = 0) on the whole dataset, as for the bigram's 2.4540."],
+                  "Compare unsmoothed models (k = 0) on the whole dataset, as chapter 3 scored the bigram model."],
         "parts": {
             "6.1a": {"kind": "number", "asks": "the trigram model's loss (counting, k = 0) on the whole dataset",
                      "decimals": 3,
@@ -511,7 +516,7 @@ EXERCISES: dict[str, dict] = {
                                          "trigrams.",
                      }},
             "6.1b": {"kind": "number", "asks": "how many different trigrams occur", "decimals": None,
-                     "right": "Right ({tolerance}): less than a third of the 19,683 possible.",
+                     "right": "Right ({tolerance}): {trigram_fill}% of the 19,683 possible.",
                      "wrong": "Not quite ({tolerance}): count the cells of the trigram table above 0.",
                      "mistakes": {
                          "end_token": "That leaves out the trigrams ending in '.'.",
@@ -836,6 +841,13 @@ FACTS: dict[str, Callable[[_Data], str]] = {
     "n_twice": lambda d: f"{sum(1 for c in Counter(d.names).values() if c > 1):,}",
     "n_missing": lambda d: f"{int((d.N == 0).sum()):,}",
     "n_trigrams": lambda d: f"{int(d.T.sum()):,}",
+    "first": lambda d: itos[int(d.P[0].argmax())],
+    "bigram_real": lambda d: f"{REFERENCES['2.2a'](d):.1f}",
+    "trigram_fill": lambda d: f"{100 * float((d.T > 0).sum()) / d.T.numel():.0f}",
+    "perplexity_int": lambda d: f"{math.exp(d.loss):.0f}",
+    "loss_uniform": lambda d: f"{counts_nll(d.N, uniform_probs()):.4f}",
+    "loss_bigram": lambda d: f"{d.loss:.4f}",
+    "max_times": lambda d: f"{max(Counter(d.names).values())}",
     "loss_lr100": lambda d: f"{d.lr_losses[100][-1]:.4f}",
     "loss_lr1000": lambda d: f"{d.lr_losses[1000][-1]:.4f}",
 }
@@ -1222,10 +1234,10 @@ def check(exercise: str, answer: object, names: list[str] | None = None) -> Resu
 
     ``exercise`` is a part ("2.1a"; a one-part exercise such as "3.2" is its own part) or an exercise: "2.1"
     with a tuple of one answer per part, in order, or with one answer that only one part can take
-    (``check("1.3", trigrams)``: the part that asks for a function). Numbers are checked to the decimals the message states;
-    words and lists ignore case and surrounding spaces; functions are tried on several inputs, edge cases
-    included. The references are computed by makemore_lib from ``names`` (default: the dataset). The result
-    is truthy when right, and shows as its message.
+    (``check("1.3", trigrams)``: the part that asks for a function). Numbers are checked to the decimals the
+    message states; words and lists ignore case and surrounding spaces; functions are tried on several inputs,
+    edge cases included. The references are computed by makemore_lib from ``names`` (default: the dataset).
+    The result is truthy when right, and shows as its message.
 
     >>> names = ["emma", "ava", "anna"]
     >>> check("1.2a", 11, names=names)
