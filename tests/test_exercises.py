@@ -117,6 +117,19 @@ def test_an_answer_only_one_part_can_take_goes_to_that_part():
     assert check("1.2", "..", names=TINY)
 
 
+def test_mistakes_are_recognised_on_a_few_names():
+    few = ["anna", "ann", "emma", "ava", "nina", "jan", "quinn"]
+    counts = count_bigrams(few)
+    n = stoi["n"]
+    assert check("2.1d", bigram_probs(counts)[n, 0], names=few)
+    assert wrong(check("2.1d", (counts / counts.sum(1))[n, 0], names=few), "keepdim", "the keepdim bug")
+    assert wrong(check("1.3a", lambda w: [(".." + w)[i:i + 3] for i in range(len(w))], names=few), "end_token",
+                 "The end token is missing")
+    assert wrong(check("4.1b", lambda total, k: k / (total + k), names=few), "rows_not_1", "do not sum to 1")
+    assert wrong(check("5.3a", lambda z, y: -(z.exp() / z.exp().sum(1, keepdim=True))[torch.arange(len(y)), y]
+                       .log().mean(), names=few), "unstable", "overflows")
+
+
 def test_export_is_json_and_computed_from_the_names():
     out = export_checks(TINY, parts=["1.2a", "1.2b", "2.1a"])
     json.dumps(out, allow_nan=False)
