@@ -14,7 +14,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import numpy as np
 import torch
@@ -635,44 +635,86 @@ class _Data:
 
     def __init__(self, names: list[str]):
         self.names = names
-        self._cache: dict[str, object] = {}
-
-    def __getattr__(self, key: str) -> object:
-        if key.startswith("_"):
-            raise AttributeError(key)
-        if key not in self._cache:
-            self._cache[key] = getattr(type(self), "_" + key)(self)
-        return self._cache[key]
+        self._memo: dict[tuple, object] = {}
 
     def memo(self, key: tuple, compute: Callable[[], object]) -> object:
         """``compute()``, computed once for each ``key``."""
-        if key not in self._cache:
-            self._cache[key] = compute()
-        return self._cache[key]
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
 
-    def _known(self): return set(self.names)
-    def _unique(self): return sorted(self.known)
-    def _N(self): return count_bigrams(self.names)
-    def _NU(self): return count_bigrams(self.unique)
-    def _P(self): return bigram_probs(self.N)
-    def _P_keepdim(self): return self.N / self.N.sum(1)            # the bug itself
-    def _P1(self): return bigram_probs(self.N, 1.0)
-    def _P1_keepdim(self): return (self.N + 1) / (self.N + 1).sum(1)
-    def _loss(self): return counts_nll(self.N, self.P)
-    def _T(self): return _trigram_table(self.names)
-    def _T_noend(self): return _trigram_table(self.names, end=False)
-    def _TU(self): return _trigram_table(self.unique)
-    def _split(self): return split_names(self.names, (0.8, 0.1, 0.1), seed=42)
-    def _T_train(self): return _trigram_table(self.split[0])
-    def _T_dev(self): return _trigram_table(self.split[1])
-    def _T_test(self): return _trigram_table(self.split[2])
+    @cached_property
+    def known(self):
+        return set(self.names)
 
-    def _samples(self):
+    @cached_property
+    def unique(self):
+        return sorted(self.known)
+
+    @cached_property
+    def N(self):
+        return count_bigrams(self.names)
+
+    @cached_property
+    def NU(self):
+        return count_bigrams(self.unique)           # each different name once: a classic mistake
+
+    @cached_property
+    def P(self):
+        return bigram_probs(self.N)
+
+    @cached_property
+    def P_keepdim(self):
+        return self.N / self.N.sum(1)               # the keepdim bug itself
+
+    @cached_property
+    def P1(self):
+        return bigram_probs(self.N, 1.0)
+
+    @cached_property
+    def P1_keepdim(self):
+        return (self.N + 1) / (self.N + 1).sum(1)   # the bug, with k = 1
+
+    @cached_property
+    def loss(self):
+        return counts_nll(self.N, self.P)
+
+    @cached_property
+    def T(self):
+        return _trigram_table(self.names)
+
+    @cached_property
+    def T_noend(self):
+        return _trigram_table(self.names, end=False)
+
+    @cached_property
+    def TU(self):
+        return _trigram_table(self.unique)          # each different name once
+
+    @cached_property
+    def split(self):
+        return split_names(self.names, (0.8, 0.1, 0.1), seed=42)
+
+    @cached_property
+    def T_train(self):
+        return _trigram_table(self.split[0])
+
+    @cached_property
+    def T_dev(self):
+        return _trigram_table(self.split[1])
+
+    @cached_property
+    def T_test(self):
+        return _trigram_table(self.split[2])
+
+    @cached_property
+    def samples(self):
         def draw(probs):
             return sample_names(probs, 1000, torch.Generator().manual_seed(SEED))
         return draw(self.P), draw(uniform_probs())
 
-    def _per_name(self):
+    @cached_property
+    def per_name(self):
         """Each different name's average NLL per bigram, and its total, as the solution of 3.3 computes them."""
         xs, ys = bigram_pairs(self.unique)
         nll = -self.P.log()[xs, ys].double().numpy()
@@ -681,14 +723,17 @@ class _Data:
         totals = np.add.reduceat(nll, starts)
         return totals / sizes, totals
 
-    def _andrejq(self):
+    @cached_property
+    def andrejq(self):
         ks = np.logspace(-3, 3, 25)
         return ks, [name_nll("andrejq", bigram_probs(self.N, float(k))) for k in ks]
 
-    def _lr_losses(self):
+    @cached_property
+    def lr_losses(self):
         return {lr: train_counts(self.N, steps=100, lr=lr, l2=0.01).losses for lr in (1, 10, 50, 100, 1000)}
 
-    def _dev_curve(self):
+    @cached_property
+    def dev_curve(self):
         ks = np.logspace(-3, 2, 41)
         return ks, [counts_nll(self.T_dev, bigram_probs(self.T_train, float(k))) for k in ks], \
             [counts_nll(self.T_train, bigram_probs(self.T_train, float(k))) for k in ks]
