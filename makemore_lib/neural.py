@@ -42,10 +42,10 @@ def _check_rows(rows: object) -> int:
     return rows
 
 
-SEED = lambda seed: check_int(seed, "seed", 0, 2**63 - 1, "2**63 - 1")  # noqa: E731  (what torch.Generator takes)
+_SEED = lambda seed: check_int(seed, "seed", 0, 2**63 - 1, "2**63 - 1")  # noqa: E731  (what torch.Generator takes)
 
 
-@checked(seed=SEED, rows=_check_rows)
+@checked(seed=_SEED, rows=_check_rows)
 def init_weights(seed: int = LECTURE_SEED, rows: int = vocab_size) -> torch.Tensor:
     """W, 27x27 standard normal numbers drawn from a generator seeded with ``seed`` (the lecture's draw).
 
@@ -133,7 +133,7 @@ def _stops_when_diverged(train: Callable) -> Callable:
     return run
 
 
-TRAINING = dict(steps=lambda steps: check_int(steps, "steps", 1, MAX_STEPS), seed=SEED,
+_TRAINING = dict(steps=lambda steps: check_int(steps, "steps", 1, MAX_STEPS), seed=_SEED,
                 lr=lambda lr: check_number(lr, "learning rate lr"), l2=lambda l2: check_number(l2, "L2 strength l2"))
 
 
@@ -144,7 +144,7 @@ def _same_length(args: dict) -> None:
 
 @_stops_when_diverged
 @checked(xs=lambda xs: _check_indices(xs, "xs"), ys=lambda ys: _check_indices(ys, "ys"), _all=_same_length,
-         **TRAINING)
+         **_TRAINING)
 def train_onehot(xs: torch.Tensor, ys: torch.Tensor, steps: int = 100, lr: float = 50.0, l2: float = 0.01,
                  seed: int = LECTURE_SEED) -> Training:
     """Full-batch gradient descent written as in the lecture: one-hot inputs, softmax, NLL + L2, autograd.
@@ -171,7 +171,7 @@ def train_onehot(xs: torch.Tensor, ys: torch.Tensor, steps: int = 100, lr: float
 
 
 @_stops_when_diverged
-@checked(counts=lambda t: check_table(t, "counts", shape=None, empty="there is nothing to train on"), **TRAINING)
+@checked(counts=lambda t: check_table(t, "counts", shape=None, empty="there is nothing to train on"), **_TRAINING)
 def train_counts(counts: torch.Tensor, steps: int = 100, lr: float = 50.0, l2: float = 0.01,
                  seed: int = LECTURE_SEED) -> Training:
     """The same training as ``train_onehot``, computed from the 27x27 bigram counts N instead of every example.

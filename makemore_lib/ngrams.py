@@ -18,7 +18,7 @@ from .vocabulary import check_names, check_text, encode, itos, stoi, vocab_size
 
 __all__ = ["context_index", "context_string", "count_ngrams", "ngram_nll", "ngram_pairs", "sample_ngram_names",
            "top_ngrams"]
-ORDER = lambda n: check_int(n, "n", 1, MAX_ORDER)  # noqa: E731
+_ORDER = lambda n: check_int(n, "n", 1, MAX_ORDER)  # noqa: E731
 
 
 def _order(table: torch.Tensor) -> int:
@@ -26,7 +26,7 @@ def _order(table: torch.Tensor) -> int:
     return next(n for n in range(1, MAX_ORDER + 1) if table.shape == (vocab_size ** (n - 1), vocab_size))
 
 
-@checked(names=check_names, n=ORDER)
+@checked(names=check_names, n=_ORDER)
 def ngram_pairs(names: list[str], n: int) -> tuple[torch.Tensor, torch.Tensor]:
     """Every n-gram of ``names`` as two int64 tensors: the context numbers ``xs`` and the next characters ``ys``.
 
@@ -85,7 +85,7 @@ def context_index(context: str) -> int:
     return index
 
 
-@checked(n=ORDER)
+@checked(n=_ORDER)
 def context_string(index: int, n: int) -> str:
     """The n-1 characters of context number ``index`` in an n-gram table (the inverse of ``context_index``).
 

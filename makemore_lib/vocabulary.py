@@ -8,7 +8,7 @@ import string
 import numpy as np
 import torch
 
-from .checks import given, shorten
+from .checks import checked, given, shorten
 
 chars: str = "." + string.ascii_lowercase
 """Every character the model knows, in index order: ``.`` is 0, ``a`` is 1, ..., ``z`` is 26."""
@@ -43,13 +43,14 @@ def decode(ids: list[int]) -> str:
     return "".join(itos[i] for i in check_ids(ids))
 
 
+@checked(name=lambda name: check_name(name))
 def bigrams(name: str) -> list[str]:
     """The bigrams of one name, with ``.`` added at its start and end.
 
     >>> bigrams("isabella")
     ['.i', 'is', 'sa', 'ab', 'be', 'el', 'll', 'la', 'a.']
     """
-    chs = "." + check_name(name) + "."
+    chs = "." + name + "."
     return [a + b for a, b in zip(chs, chs[1:])]
 
 
