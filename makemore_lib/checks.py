@@ -1,9 +1,6 @@
 """Argument checks: a bad argument becomes a ValueError or TypeError that names the argument, shows the value
 received (shortened) and says what is allowed. Public functions run them at their entry (``@checked``), so the
-code a chapter prints is the maths alone. A leaf: this module imports nothing from the package.
-"""
-
-from __future__ import annotations
+code a chapter prints is the maths alone. A leaf: this module imports nothing from the package."""
 
 import functools
 import inspect
@@ -12,10 +9,8 @@ from collections.abc import Callable
 
 import torch
 
-MAX_ORDER = 4
-"""The longest n-grams: tables of (V**(n-1), V) for n = 1..4 (a 4-gram table over a-z has 19,683 rows)."""
-MAX_VALUE = 1e30
-"""The largest count or smoothing k: beyond it float32 sums overflow (the dataset's largest count is 6,763)."""
+MAX_ORDER = 4        # the longest n-grams: tables of (V**(n-1), V), n = 1..4 (19,683 rows for 4-grams of a-z)
+MAX_VALUE = 1e30     # the largest count or smoothing k: float32 sums stay finite (the largest count is 6,763)
 
 
 def shorten(value: object, width: int = 40) -> str:
@@ -29,7 +24,7 @@ def shorten(value: object, width: int = 40) -> str:
 
 
 def given(value: object) -> str:
-    """A value as a message shows what was received: shortened, with its type.
+    """A value as a message shows what was received, shortened, with its type:
 
     >>> given(2.5), given("x"), given(None)
     ('2.5 (float)', "'x' (str)", 'None')
@@ -42,12 +37,7 @@ def check_int(value: object, what: str, low: int, high: int, high_shown: str = "
 
     >>> check_int(2.5, "cell", 1, 64)
     Traceback (most recent call last):
-    ...
     TypeError: cell must be an int, not 2.5 (float)
-    >>> check_int(10**9, "n", 0, 100_000)
-    Traceback (most recent call last):
-    ...
-    ValueError: n must be between 0 and 100,000, not 1,000,000,000
     """
     if isinstance(value, bool) or not isinstance(value, int):
         raise TypeError(f"{what} must be an int, not {given(value)}")
@@ -62,12 +52,7 @@ def check_number(value: object, what: str, high: float = math.inf, positive: boo
 
     >>> check_number(-1, "smoothing k")
     Traceback (most recent call last):
-    ...
     ValueError: smoothing k must be a finite number >= 0, not -1
-    >>> check_number("x", "vmax")
-    Traceback (most recent call last):
-    ...
-    TypeError: vmax must be a number, not 'x' (str)
     """
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise TypeError(f"{what} must be a number, not {given(value)}")
@@ -84,10 +69,8 @@ def check_number(value: object, what: str, high: float = math.inf, positive: boo
 def check_generator(generator: object) -> torch.Generator:
     """``generator`` if it is a CPU ``torch.Generator``, else a clear error.
 
-    >>> check_generator(42)
-    Traceback (most recent call last):
-    ...
-    TypeError: generator must be a torch.Generator (e.g. torch.Generator().manual_seed(42)), not 42 (int)
+    >>> check_generator(torch.Generator()).device
+    device(type='cpu')
     """
     if not isinstance(generator, torch.Generator) or generator.device.type != "cpu":
         raise TypeError(f"generator must be a torch.Generator (e.g. torch.Generator().manual_seed(42)), "
@@ -97,34 +80,25 @@ def check_generator(generator: object) -> torch.Generator:
 
 def check_table(t: object, what: str = "counts", kind: str = "counts", shape: tuple | None = (27, 27),
                 empty: str = "", cols: int | None = None) -> torch.Tensor:
-    """``t`` if it is a tensor of ``shape`` holding ``kind``, else an error naming ``what``.
+    """``t`` if it is a CPU tensor of ``shape`` holding ``kind``, else an error naming ``what``.
 
-    ``kind`` is ``"counts"`` (real numbers from 0 to 1e30), ``"probs"`` (floats >= 0, rows summing to 1) or
-    ``"weights"`` (finite floats). ``shape=None`` takes any table with one row per context of an n-gram model:
-    (V**(n-1), V), V the vocabulary's size (the columns, ``cols`` if given), n = 1..4. With ``empty``, a table of zeros is an error
-    that says ``empty`` (what there is nothing to do).
+    ``kind``: ``"counts"`` (real numbers from 0 to 1e30), ``"probs"`` (floats >= 0, rows summing to 1) or
+    ``"weights"`` (finite floats). ``shape=None``: any n-gram table, (V**(n-1), V) for n = 1..4, V the columns
+    (``cols`` if given). With ``empty``, a table of zeros is an error that says ``empty``.
 
-    >>> check_table(torch.zeros(3, 3))
-    Traceback (most recent call last):
-    ...
-    ValueError: counts must have shape (27, 27), not (3, 3)
     >>> check_table(torch.ones(27, 27), "probs", "probs")
     Traceback (most recent call last):
-    ...
     ValueError: probs must have rows that sum to 1 (row 0 sums to 27)
-    >>> check_table(torch.zeros(729, 27), shape=None).shape
-    torch.Size([729, 27])
     """
     if not isinstance(t, torch.Tensor):
         raise TypeError(f"{what} must be a torch.Tensor, not {given(t)}")
     if t.layout != torch.strided or t.device.type != "cpu":
         raise TypeError(f"{what} must be a dense CPU tensor, not a {t.layout} tensor on {t.device}")
-    if shape is None:
-        V = cols or (t.shape[-1] if t.dim() == 2 else 0)
-        if not any(t.shape == (V ** (n - 1), V) for n in range(1, MAX_ORDER + 1)) or V < 2:
-            tables = f"({V}**(n-1), {V}) for n-grams" if cols else "(V**(n-1), V) for n-grams of V characters"
-            raise ValueError(f"{what} must have shape (27, 27), or {tables} (n = 1..{MAX_ORDER}), not {tuple(t.shape)}")
-    elif t.shape != shape:
+    V = cols or (t.shape[-1] if t.dim() == 2 else 0)
+    if shape is None and (V < 2 or not any(t.shape == (V ** (n - 1), V) for n in range(1, MAX_ORDER + 1))):
+        tables = f"({V}**(n-1), {V}) for n-grams" if cols else "(V**(n-1), V) for n-grams of V characters"
+        raise ValueError(f"{what} must have shape (27, 27), or {tables} (n = 1..{MAX_ORDER}), not {tuple(t.shape)}")
+    if shape is not None and t.shape != shape:
         raise ValueError(f"{what} must have shape {shape}, not {tuple(t.shape)}")
     t = t.detach() if kind != "weights" else t       # weights that autograd tracks stay themselves
     if t.dtype == torch.bool or t.is_complex() or (kind != "counts" and not t.is_floating_point()):
@@ -135,55 +109,42 @@ def check_table(t: object, what: str = "counts", kind: str = "counts", shape: tu
         raise ValueError(f"{what} must not be negative (found {t.min().item():g})")
     if kind == "counts" and t.numel() and t.max() > MAX_VALUE:
         raise ValueError(f"{what} must be at most {MAX_VALUE:g} (found {t.max().item():g})")
-    if kind == "probs":
-        sums = t.double().sum(-1)
-        bad = (sums - 1).abs() > 1e-3
-        if bad.any():
-            row = int(bad.nonzero()[0])
-            raise ValueError(f"{what} must have rows that sum to 1 (row {row} sums to {float(sums[row]):.6g})")
+    rows = ((t.double().sum(-1) - 1).abs() > 1e-3).nonzero() if kind == "probs" else []
+    if len(rows):
+        raise ValueError(f"{what} must have rows that sum to 1 (row {int(rows[0])} sums to {t[rows[0]].sum():.6g})")
     if empty and not t.any():
         raise ValueError(f"{what} are all zero: {empty}")
     return t
 
 
-check_probs = functools.partial(check_table, what="probs", kind="probs")
-"""``check_table`` for a 27x27 table of probabilities (chapter 2 checks its P with it)."""
+check_probs = functools.partial(check_table, what="probs", kind="probs")   # a 27x27 P (chapter 2 checks its P)
 
 
 def checked(**checks: Callable) -> Callable:
-    """Decorate a function so that its arguments are checked before it runs: ``checks`` maps an argument's name
-    to a function that returns its checked value (or raises). The key ``_all`` gets every argument at once, as
-    a dict, for checks that compare two of them. The function itself stays the plain maths: ``__wrapped__``.
+    """Check a function's arguments before it runs: ``checks`` maps an argument's name to a function returning
+    its checked value (or raising); ``_all`` gets every argument, as a dict, to compare two of them. The function
+    itself stays the plain maths (``__wrapped__``, what ``show_source`` prints).
 
-    >>> @checked(n=lambda n: check_int(n, "n", 0, 9))
-    ... def double(n):
-    ...     return 2 * n
-    >>> double(3), double.__wrapped__(30)
-    (6, 60)
-    >>> double(n=30)
+    >>> double = checked(n=lambda n: check_int(n, "n", 0, 9))(lambda n: 2 * n)
+    >>> double(3), double(n=30)
     Traceback (most recent call last):
-    ...
     ValueError: n must be between 0 and 9, not 30
     """
-    together = checks.pop("_all", None)
+    together = checks.pop("_all", lambda arguments: None)
 
     def decorate(fn: Callable) -> Callable:
         signature = inspect.signature(fn)
-
         @functools.wraps(fn)
         def entry(*args, **kwargs):
             bound = signature.bind(*args, **kwargs)
             bound.apply_defaults()
             for name, check in checks.items():
                 bound.arguments[name] = check(bound.arguments[name])
-            if together:
-                together(bound.arguments)
+            together(bound.arguments)
             return fn(*bound.args, **bound.kwargs)
         return entry
     return decorate
 
 
-# TEMPORARY, for the merge: live/common.py and live/build.py (rewritten by another change) import these two names
-# from here today. The lead deletes both lines once they import check_number and vocabulary.MAX_NAME_LENGTH.
-check_rate = check_number
-MAX_NAME_LENGTH = 100
+# TEMPORARY: live/common.py and live/build.py (another change) import these; deleted at merge (see the note).
+check_rate, MAX_NAME_LENGTH = check_number, 100
