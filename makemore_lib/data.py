@@ -16,9 +16,7 @@ NAMES_URL = "https://raw.githubusercontent.com/karpathy/makemore/master/names.tx
 NAMES_SHA256 = "0a30b5557f192f32ab962680889aac5f6fda0f4cecf40a6d0b5694f58ea8cc4d"
 ENV_VAR = "MAKEMORE_NAMES"
 CACHE_VAR = "MAKEMORE_CACHE"
-MAX_FILE_BYTES = 10_000_000
-"""The largest names file read or downloaded (names.txt has 228,145 bytes): a device or a wrong file never
-fills the memory."""
+MAX_FILE_BYTES = 10_000_000   # the largest file read (names.txt has 228,145 bytes): a wrong one never fills memory
 DOWNLOAD_TIMEOUT = 30
 
 
@@ -84,17 +82,17 @@ def read_names(path: str | os.PathLike) -> list[str]:
     return parse_names(text, source=str(path))
 
 
+_OS_PROBLEMS = {FileNotFoundError: "does not exist: give the path of names.txt (one name per line)",
+                NotADirectoryError: "is not reachable: a folder in it is a file",
+                IsADirectoryError: "is a directory: give the path of the file names.txt inside it",
+                PermissionError: "cannot be opened: permission denied (check its permissions, or use a copy you "
+                                 "can read)"}
+
+
 def _os_problem(path: Path, err: OSError) -> str:
     """What an OS error on ``path`` means for a reader, and what to do."""
-    if isinstance(err, FileNotFoundError):
-        return f"{path} does not exist: give the path of names.txt (one name per line)"
-    if isinstance(err, NotADirectoryError):
-        return f"{path} is not reachable: a folder in it is a file"
-    if isinstance(err, IsADirectoryError):
-        return f"{path} is a directory: give the path of the file names.txt inside it"
-    if isinstance(err, PermissionError):
-        return f"{path} cannot be opened: permission denied (check its permissions, or use a copy you can read)"
-    return f"{path} cannot be read ({err.strerror or type(err).__name__})"
+    problem = next((text for kind, text in _OS_PROBLEMS.items() if isinstance(err, kind)), None)
+    return f"{path} " + (problem or f"cannot be read ({err.strerror or type(err).__name__})")
 
 
 def _read_file(path: Path) -> bytes:
@@ -106,20 +104,14 @@ def _read_file(path: Path) -> bytes:
         if not stat.S_ISREG(info.st_mode):
             raise DatasetError(f"{path} is not a regular file (a device, a pipe or a socket): give the path of "
                                f"names.txt")
-        if info.st_size > MAX_FILE_BYTES:
-            raise DatasetError(_too_large(path))
         with open(path, "rb") as file:
             data = file.read(MAX_FILE_BYTES + 1)
     except OSError as err:
         raise DatasetError(_os_problem(path, err)) from None
     if len(data) > MAX_FILE_BYTES:
-        raise DatasetError(_too_large(path))
+        raise DatasetError(f"{path} is larger than {MAX_FILE_BYTES:,} bytes: names.txt has 228,145; give the path "
+                           f"of names.txt (one name per line)")
     return data
-
-
-def _too_large(path: Path) -> str:
-    return (f"{path} is larger than {MAX_FILE_BYTES:,} bytes: names.txt has 228,145; give the path of "
-            f"names.txt (one name per line)")
 
 
 def cache_dir() -> Path:

@@ -66,7 +66,8 @@ def check_format(fmt: object) -> str:
     return fmt
 
 
-def colours(matrix: object, cmap: str = "Blues", vmax: float | None = None, square: int | None = vocab_size) -> np.ndarray:
+def colours(matrix: object, cmap: str = "Blues", vmax: float | None = None,
+            square: int | None = vocab_size) -> np.ndarray:
     """RGB colours (0-255, uint8) for every cell, from 0 to ``vmax`` (default: the largest value).
 
     >>> colours(np.eye(27))[0, 0].tolist(), colours(np.eye(27))[0, 1].tolist()
