@@ -63,10 +63,10 @@ def encode_names(names: list[str], itos: str | list[str] = chars) -> torch.Tenso
     """
     itos = check_itos(itos)
     text = "." + ".".join(check_names(names, letters=itos[1:])) + "."
-    points = np.array([ord(ch) for ch in itos])
-    order = np.argsort(points)                          # the vocabulary by code point, to look characters up
-    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-    return torch.from_numpy(order[np.searchsorted(points[order], codes)].astype(np.int64))
+    points = [ord(ch) for ch in itos]
+    lookup = np.zeros(max(points) + 1, dtype=np.int64)   # code point -> index: the text encoded without a loop
+    lookup[points] = np.arange(len(itos))
+    return torch.from_numpy(lookup[np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)])
 
 
 # --- checks ---------------------------------------------------------------------------------------------------------
