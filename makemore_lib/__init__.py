@@ -2,7 +2,8 @@
 
 One module per idea: ``vocabulary``, ``data``, ``counting``, ``probabilities``, ``sampling``, ``loss``,
 ``neural``, ``regularization``, ``ngrams`` (trigrams and beyond, for the exercises), ``plots``, the widgets;
-``checks`` holds every argument check; ``reference`` keeps the lecture's plain loops as a yardstick.
+``checks`` holds the generic argument checks, run at each public function's entry so that what a chapter prints
+is the maths alone; ``reference`` keeps the lecture's plain loops as a yardstick.
 """
 
 from .counting import bigram_pairs, count_bigrams, top_bigrams
