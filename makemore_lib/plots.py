@@ -30,14 +30,7 @@ def _as_array(matrix: object, square: int | None = vocab_size) -> np.ndarray:
     return matrix.astype(np.float64)
 
 
-def check_cmap(name: object) -> str:
-    """``name`` if it names a matplotlib colour map (the argument ``cmap``), else a clear error.
-
-    >>> check_cmap("Bluez")
-    Traceback (most recent call last):
-    ...
-    ValueError: cmap must name a matplotlib colour map (e.g. 'Blues', 'viridis', 'Greys'), not 'Bluez'
-    """
+def _check_cmap(name: object) -> str:
     from matplotlib import colormaps
 
     if not isinstance(name, str):
@@ -48,14 +41,7 @@ def check_cmap(name: object) -> str:
     return name
 
 
-def check_format(fmt: object) -> str:
-    """``fmt`` if it is a format string for one number (like ``"{:.0f}"``), else a clear error.
-
-    >>> check_format("{:q}")
-    Traceback (most recent call last):
-    ...
-    ValueError: fmt must format one number, like '{:.0f}' or '{:.2%}', not '{:q}' (Unknown format code 'q' for object of type 'float')
-    """
+def _check_format(fmt: object) -> str:
     if not isinstance(fmt, str):
         raise TypeError(f"fmt must be a format string like '{{:.0f}}', not {given(fmt)}")
     try:
@@ -76,7 +62,7 @@ def colours(matrix: object, cmap: str = "Blues", vmax: float | None = None,
     from matplotlib import colormaps
 
     values = _as_array(matrix, square)
-    colour_map = colormaps.get(check_cmap(cmap))
+    colour_map = colormaps.get(_check_cmap(cmap))
     vmax = None if vmax is None else check_number(vmax, "vmax", positive=True)
     top = float(values.max()) if vmax is None else vmax
     scaled = values / top if top > 0 else np.zeros_like(values)
@@ -124,7 +110,7 @@ def heatmap_html(matrix: object, fmt: str = "{:.0f}", cmap: str = "Blues", vmax:
     (729, True, True)
     """
     values = _as_array(matrix)
-    fmt = check_format(fmt)
+    fmt = _check_format(fmt)
     if not isinstance(caption, str):
         raise TypeError(f"caption must be a str, not {given(caption)}")
     rgb = colours(values, cmap, vmax)
