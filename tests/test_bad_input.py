@@ -131,6 +131,7 @@ def _cases():
     for fn, call in ONE_NAME.items():
         for text, says in BAD_TEXT:
             cases.append((f"{fn}({text[:10]!r})", lambda call=call, text=text: call(text), ValueError, ["name", says]))
+    for fn, call in {**ONE_NAME, "encode": encode}.items():
         for value, shown in BAD_TEXT_TYPES:
             cases.append((f"{fn}({shown})", lambda call=call, v=value: call(v), TypeError, ["must be a str", shown]))
     for fn, call in NAME_LIST.items():
@@ -147,8 +148,9 @@ def _cases():
     for fn, (name, call) in P_AND_Q.items():
         for table, error, says, shown in BAD_PROBS:
             cases.append((f"{fn}: {says} {shown}", lambda call=call, t=table: call(t), error, [f"{name} {says}", shown]))
-    for fn, call in {"forward": lambda W: forward(W, XS)}.items():
-        for W, error, says, shown in BAD_WEIGHTS:
+    for fn, call in {"net_probs": net_probs, "forward": lambda W: forward(W, XS)}.items():
+        for W, error, says, shown in BAD_WEIGHTS[1:] + [(torch.zeros(27, 27, device="meta"), TypeError,
+                                                         "W must be a dense CPU tensor", "meta")]:
             cases.append((f"{fn}({says} {shown})", lambda call=call, W=W: call(W), error, [says, shown]))
     for fn, call in {"train_counts": lambda **kw: train_counts(COUNTS, **kw),
                      "train_onehot": lambda **kw: train_onehot(XS, YS, **kw)}.items():
@@ -268,8 +270,15 @@ def _cases():
                                  ((10**400, 0.5), ValueError, "fractions must be positive and add up to 1, not (1000"),
                                  ("0.8", TypeError, "fractions must be a tuple of numbers, not '0.8' (str)"),
                                  ((0.5, "0.5"), TypeError, "not (0.5, '0.5') (tuple)")]],
-        ("split_names(seed=-1)", lambda: split_names(["ab", "cd"], (0.5, 0.5), seed=-1), ValueError,
-         ["seed must be between 0 and 2**63 - 1, not -1"]),
+        *[(f"split_names(seed={seed!r})", lambda seed=seed: split_names(["ab", "cd"], (0.5, 0.5), seed=seed), error,
+           [says]) for seed, error, says in [(-1, ValueError, "seed must be between 0 and 2**63 - 1, not -1"),
+                                             (2**63, ValueError, "not 9,223,372,036,854,775,808"),
+                                             (1.5, TypeError, "seed must be an int, not 1.5 (float)"),
+                                             (None, TypeError, "seed must be an int, not None")]],
+        ("forward(W of shape (27, 3))", lambda: forward(torch.zeros(27, 3), XS), ValueError,
+         ["W must have shape (27, 27), not (27, 3)"]),
+        ("train_counts(lr=1e30)", lambda: train_counts(COUNTS, lr=1e30), ValueError,
+         ["training diverged with learning rate 1e+30 and L2 strength l2 = 0.01", "use a smaller l2 (or lr)"]),
         ("load_names(123)", lambda: load_names(123), TypeError, ["path must be a str or path, not 123 (int)"]),
         ("load_names(b'emma')", lambda: load_names(b"emma"), TypeError, ["path must be a str or path, not b'emma' (bytes)"]),
         ("parse_names(None)", lambda: parse_names(None), TypeError, ["text must be a str, not None"]),
