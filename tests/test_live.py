@@ -17,7 +17,7 @@ import makemore_lib.live
 from makemore_lib.counting import count_bigrams
 from makemore_lib.live import (K_OPTIONS, L2_OPTIONS, LR_OPTIONS, RegularizationExplorer, SamplingWidget,
                                ScoreNameWidget, SettingError, SmoothingExplorer, TrainingExplorer, WordListWidget,
-                               esm, widget_names)
+                               widget_names)
 from makemore_lib.live.build import DIST, WIDGETS
 from makemore_lib.live.wordlist import parse_words
 from makemore_lib.loss import counts_nll, name_nll

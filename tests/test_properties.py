@@ -8,7 +8,6 @@ crash from inside torch or numpy, an OverflowError, NaN, or a silently wrong num
 from __future__ import annotations
 
 import math
-from fractions import Fraction
 from pathlib import Path
 
 import numpy as np
@@ -18,12 +17,11 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import makemore_lib
-from makemore_lib import (bigram_pairs, bigram_probs, bigrams, count_bigrams, counts_nll, decode, encode, forward,
-                          name_nll, net_probs, sample_names, split_names, top_bigrams, train_counts, train_onehot)
+from makemore_lib import (bigram_pairs, bigram_probs, bigrams, count_bigrams, decode, encode, forward, name_nll,
+                          net_probs, split_names, top_bigrams, train_counts, train_onehot)
 from makemore_lib.vocabulary import MAX_NAME_LENGTH, check_name, check_names
 from makemore_lib.ngrams import count_ngrams
-from makemore_lib.plots import colours, heatmap_html
-from makemore_lib.reference import count_bigrams_loop, sample_names_loop
+from makemore_lib.plots import heatmap_html
 from makemore_lib.regularization import closest_smoothing, kl_divergence
 
 LIBRARY = Path(makemore_lib.__file__).parent
