@@ -2,26 +2,21 @@
 
 from __future__ import annotations
 
-import hashlib
-import http.client
 import os
 import stat
-import tempfile
-import urllib.error
-import urllib.request
 from pathlib import Path
 
-import numpy as np
+import pooch
+import torch
 
-from .checks import check_name, check_names, check_seed, shorten
+from .checks import check_int, checked, given
+from .vocabulary import check_name, check_names
 
 NAMES_URL = "https://raw.githubusercontent.com/karpathy/makemore/master/names.txt"
 NAMES_SHA256 = "0a30b5557f192f32ab962680889aac5f6fda0f4cecf40a6d0b5694f58ea8cc4d"
 ENV_VAR = "MAKEMORE_NAMES"
 CACHE_VAR = "MAKEMORE_CACHE"
-MAX_FILE_BYTES = 10_000_000
-"""The largest names file read or downloaded (names.txt has 228,145 bytes): a device or a wrong file never
-fills the memory."""
+MAX_FILE_BYTES = 10_000_000   # the largest file read (names.txt has 228,145 bytes): a wrong one never fills memory
 DOWNLOAD_TIMEOUT = 30
 
 
@@ -42,7 +37,7 @@ def parse_names(text: str, source: str = "<text>") -> list[str]:
     makemore_lib.data.DatasetError: my.txt, line 2: 'Olivia' has 'O' at position 0, which is not a lowercase letter a-z
     """
     if not isinstance(text, str):
-        raise TypeError(f"text must be a str, not {type(text).__name__}")
+        raise TypeError(f"text must be a str, not {given(text)}")
     lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
@@ -75,7 +70,7 @@ def read_names(path: str | os.PathLike) -> list[str]:
     ['emma', 'ava']
     """
     if not isinstance(path, (str, os.PathLike)):
-        raise TypeError(f"path must be a str or path, not {type(path).__name__}")
+        raise TypeError(f"path must be a str or path, not {given(path)}")
     path = Path(path)
     data = _read_file(path)
     if b"\0" in data:
@@ -87,17 +82,17 @@ def read_names(path: str | os.PathLike) -> list[str]:
     return parse_names(text, source=str(path))
 
 
+_OS_PROBLEMS = {FileNotFoundError: "does not exist: give the path of names.txt (one name per line)",
+                NotADirectoryError: "is not reachable: a folder in it is a file",
+                IsADirectoryError: "is a directory: give the path of the file names.txt inside it",
+                PermissionError: "cannot be opened: permission denied (check its permissions, or use a copy you "
+                                 "can read)"}
+
+
 def _os_problem(path: Path, err: OSError) -> str:
     """What an OS error on ``path`` means for a reader, and what to do."""
-    if isinstance(err, FileNotFoundError):
-        return f"{path} does not exist: give the path of names.txt (one name per line)"
-    if isinstance(err, NotADirectoryError):
-        return f"{path} is not reachable: a folder in it is a file"
-    if isinstance(err, IsADirectoryError):
-        return f"{path} is a directory: give the path of the file names.txt inside it"
-    if isinstance(err, PermissionError):
-        return f"{path} cannot be opened: permission denied (check its permissions, or use a copy you can read)"
-    return f"{path} cannot be read ({err.strerror or type(err).__name__})"
+    problem = next((text for kind, text in _OS_PROBLEMS.items() if isinstance(err, kind)), None)
+    return f"{path} " + (problem or f"cannot be read ({err.strerror or type(err).__name__})")
 
 
 def _read_file(path: Path) -> bytes:
@@ -109,20 +104,14 @@ def _read_file(path: Path) -> bytes:
         if not stat.S_ISREG(info.st_mode):
             raise DatasetError(f"{path} is not a regular file (a device, a pipe or a socket): give the path of "
                                f"names.txt")
-        if info.st_size > MAX_FILE_BYTES:
-            raise DatasetError(_too_large(path))
         with open(path, "rb") as file:
             data = file.read(MAX_FILE_BYTES + 1)
     except OSError as err:
         raise DatasetError(_os_problem(path, err)) from None
     if len(data) > MAX_FILE_BYTES:
-        raise DatasetError(_too_large(path))
+        raise DatasetError(f"{path} is larger than {MAX_FILE_BYTES:,} bytes: names.txt has 228,145; give the path "
+                           f"of names.txt (one name per line)")
     return data
-
-
-def _too_large(path: Path) -> str:
-    return (f"{path} is larger than {MAX_FILE_BYTES:,} bytes: names.txt has 228,145; give the path of "
-            f"names.txt (one name per line)")
 
 
 def cache_dir() -> Path:
@@ -140,51 +129,28 @@ def cache_dir() -> Path:
             raise DatasetError(f"the environment variable {CACHE_VAR} is set but empty: set it to a folder for "
                                f"the downloaded names.txt, or unset it to use your cache folder")
         return Path(os.environ[CACHE_VAR])
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "makemore"
+    return Path(pooch.os_cache("makemore"))
 
 
-def _sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-def _fetch(url: str) -> bytes:
-    """The bytes at ``url`` (at most ``MAX_FILE_BYTES``); a failure of any kind is a DatasetError saying what to do."""
+def _download(url: str, output_file: str, pup: object) -> None:
+    """pooch's HTTP download, with a failure of the network turned into a DatasetError that says what to do."""
     try:
-        with urllib.request.urlopen(url, timeout=DOWNLOAD_TIMEOUT) as response:
-            data = response.read(MAX_FILE_BYTES + 1)
-    except (OSError, http.client.HTTPException) as err:   # URLError, timeouts, resets and cut-off reads
-        reason = getattr(err, "reason", None) or err
+        pooch.HTTPDownloader(timeout=DOWNLOAD_TIMEOUT, progressbar=False)(url, output_file, pup)
+    except OSError as err:        # requests' errors are OSErrors without an errno; the disk's have one
+        if err.errno is not None:
+            raise
         raise DatasetError(
-            f"could not download names.txt from {url} ({type(err).__name__}: {reason}). Go online and try "
+            f"could not download names.txt from {url} ({type(err).__name__}: {err}). Go online and try "
             f"again, or download names.txt yourself and set the environment variable {ENV_VAR} to its path "
             f"(or pass the path to load_names)."
         ) from None
-    if len(data) > MAX_FILE_BYTES:
-        raise DatasetError(f"the download from {url} is larger than {MAX_FILE_BYTES:,} bytes: it is not "
-                           f"names.txt; nothing was kept. Set {ENV_VAR} to the path of a good copy.")
-    return data
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to a temporary file beside ``path``, then rename it: ``path`` is never half-written."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".names-", suffix=".part")
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def download_names() -> Path:
-    """Download names.txt into the cache (once), verify its sha256, and return its path.
+    """Download names.txt into the cache (once) with pooch, verify its sha256, and return its path.
 
-    The download is checked before anything is written, then written atomically (a temporary file renamed):
-    the cache never holds a partial or wrong file, and a damaged cached copy is deleted and fetched again.
+    pooch downloads into a temporary file beside the target and keeps it only if its sha256 matches: the cache
+    never holds a partial or wrong file; a damaged cached copy is deleted and fetched again.
     """
     folder = cache_dir()
     target = folder / "names.txt"
@@ -192,23 +158,21 @@ def download_names() -> Path:
         if folder.exists() and not folder.is_dir():
             raise DatasetError(f"the cache folder {folder} is a file, not a folder: set {CACHE_VAR} to a folder "
                                f"(or remove the file)")
-        if target.is_file() and _sha256(_read_file(target)) == NAMES_SHA256:
-            return target
-        target.unlink(missing_ok=True)                   # a damaged copy is never kept
-        data = _fetch(NAMES_URL)
-        if _sha256(data) != NAMES_SHA256:
-            raise DatasetError(
-                f"the names.txt downloaded from {NAMES_URL} is damaged (its sha256 is {_sha256(data)[:12]}..., "
-                f"not {NAMES_SHA256[:12]}...); nothing was kept in the cache. Try again, or set {ENV_VAR} to "
-                f"the path of a good copy."
-            )
-        folder.mkdir(parents=True, exist_ok=True)
-        _write_atomically(target, data)
+        if target.is_file() and pooch.file_hash(str(target)) != NAMES_SHA256:
+            target.unlink()                              # a damaged copy is never kept, even offline
+        pooch.get_logger().setLevel("WARNING")           # no "Downloading data from ..." line in a chapter
+        return Path(pooch.retrieve(NAMES_URL, known_hash=f"sha256:{NAMES_SHA256}", fname="names.txt",
+                                   path=folder, downloader=_download))
+    except DatasetError:
+        raise
+    except ValueError:                                   # pooch: the sha256 of the download does not match
+        raise DatasetError(f"the names.txt downloaded from {NAMES_URL} is damaged (its sha256 is not "
+                           f"{NAMES_SHA256[:12]}...); nothing was kept in the cache. Try again, or set {ENV_VAR} "
+                           f"to the path of a good copy.") from None
     except OSError as err:
         where = Path(err.filename) if err.filename else folder
         raise DatasetError(f"the cache folder {folder} cannot be used: {_os_problem(where, err)}. Set "
                            f"{CACHE_VAR} to a folder you can write, or {ENV_VAR} to the path of names.txt") from None
-    return target
 
 
 def load_names(path: str | os.PathLike | None = None) -> list[str]:
@@ -234,6 +198,17 @@ def load_names(path: str | os.PathLike | None = None) -> list[str]:
     return read_names(path)
 
 
+def _check_fractions(fractions: object) -> tuple[float, ...]:
+    if not isinstance(fractions, (tuple, list)) or not all(
+            isinstance(f, (int, float)) and not isinstance(f, bool) for f in fractions):
+        raise TypeError(f"fractions must be a tuple of numbers, not {given(fractions)}")
+    if not fractions or not all(0 < f <= 1 for f in fractions) or abs(sum(fractions) - 1) > 1e-9:
+        raise ValueError(f"fractions must be positive and add up to 1, not {given(fractions)}")
+    return tuple(fractions)
+
+
+@checked(names=check_names, fractions=_check_fractions, seed=lambda seed: check_int(seed, "seed", 0, 2**63 - 1,
+                                                                                    "2**63 - 1"))
 def split_names(names: list[str], fractions: tuple[float, ...] = (0.8, 0.1, 0.1), seed: int = 42) -> list[list[str]]:
     """Shuffle ``names`` with a seeded generator and cut them into parts of the given fractions.
 
@@ -241,14 +216,6 @@ def split_names(names: list[str], fractions: tuple[float, ...] = (0.8, 0.1, 0.1)
     >>> len(train), len(dev), sorted(train + dev)
     (3, 2, ['a', 'b', 'c', 'd', 'e'])
     """
-    import torch
-
-    names = check_names(names)
-    if not isinstance(fractions, (tuple, list)) or not all(
-            isinstance(f, (int, float)) and not isinstance(f, bool) for f in fractions):
-        raise TypeError(f"fractions must be a tuple of numbers, not {shorten(fractions)}")
-    if not fractions or any(not (0 < f <= 1) for f in fractions) or abs(sum(fractions) - 1) > 1e-9:
-        raise ValueError(f"fractions must be positive and add up to 1, not {shorten(fractions)}")
-    order = torch.randperm(len(names), generator=torch.Generator().manual_seed(check_seed(seed))).tolist()
-    cuts = np.round(np.cumsum((0,) + tuple(fractions)) * len(names)).astype(int)
+    order = torch.randperm(len(names), generator=torch.Generator().manual_seed(seed)).tolist()
+    cuts = [round(sum(fractions[:i]) * len(names)) for i in range(len(fractions) + 1)]
     return [[names[i] for i in order[a:b]] for a, b in zip(cuts, cuts[1:])]

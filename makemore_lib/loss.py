@@ -6,36 +6,37 @@ from typing import NamedTuple
 
 import torch
 
-from .checks import check_count_table, check_prob_table, check_probs
+from .checks import check_probs, check_table, checked
 from .counting import count_bigrams
-from .probabilities import scaled
 from .vocabulary import bigrams, stoi
 
 
+def _same_shape(args: dict) -> None:
+    if args["counts"].shape != args["probs"].shape:
+        raise ValueError(f"counts and probs must have the same shape, not {tuple(args['counts'].shape)} and "
+                         f"{tuple(args['probs'].shape)}")
+
+
+@checked(counts=lambda t: check_table(t, "counts", shape=None, empty="there is no bigram to score"),
+         probs=lambda t: check_table(t, "probs", "probs", shape=None), _all=_same_shape)
 def counts_nll(counts: torch.Tensor, probs: torch.Tensor) -> float:
     """The average negative log-likelihood of every bigram counted in ``counts`` under the model ``probs``.
 
     The counts are sufficient: a bigram seen c times adds c times its log-probability. A counted bigram
-    with probability 0 makes the loss infinite. Computed in float64 with the counts divided by a power of 2
-    near their largest first (the average does not change), so counts of any size are fine. The same for an n-gram count
-    table (27**(n-1), 27) with probabilities of the same shape.
+    with probability 0 makes the loss infinite. The same for a V x V table of another vocabulary, or an
+    n-gram count table (27**(n-1), 27) with probabilities of the same shape.
 
     >>> from makemore_lib.probabilities import uniform_probs
     >>> round(counts_nll(count_bigrams(["emma"]), uniform_probs()), 4)   # log(27)
     3.2958
     """
-    counts = check_count_table(counts).double()
-    probs = check_prob_table(probs).double()
-    if counts.shape != probs.shape:
-        raise ValueError(f"counts and probs must have the same shape, not {tuple(counts.shape)} and {tuple(probs.shape)}")
-    if counts.max() == 0:
-        raise ValueError("counts are all zero: there is no bigram to score")
-    counts = scaled(counts)
-    seen = counts > 0
+    counts, probs = counts.double(), probs.double()      # float64: a sum over 228,146 bigrams keeps its digits
+    seen = counts > 0                                    # a bigram never seen adds nothing (0 * log 0 is NaN)
     log_likelihood = (counts[seen] * probs[seen].log()).sum()
     return float(-log_likelihood / counts.sum())
 
 
+@checked(probs=check_probs)
 def average_nll(names: list[str], probs: torch.Tensor) -> float:
     """The loss of a model: the average negative log-likelihood of every bigram in ``names``.
 
@@ -44,7 +45,7 @@ def average_nll(names: list[str], probs: torch.Tensor) -> float:
     >>> round(average_nll(names, bigram_probs(count_bigrams(names))), 4)
     0.5202
     """
-    return counts_nll(count_bigrams(names), check_probs(probs))
+    return counts_nll(count_bigrams(names), probs)
 
 
 class BigramScore(NamedTuple):
@@ -55,6 +56,7 @@ class BigramScore(NamedTuple):
     logprob: float
 
 
+@checked(probs=check_probs)
 def score_name(name: str, probs: torch.Tensor) -> list[BigramScore]:
     """Each bigram of ``name`` with its probability and log-probability under ``probs``.
 
@@ -62,7 +64,6 @@ def score_name(name: str, probs: torch.Tensor) -> list[BigramScore]:
     >>> score_name("ab", uniform_probs())[0]
     BigramScore(bigram='.a', prob=0.037037..., logprob=-3.295836...)
     """
-    probs = check_probs(probs)
     scores = []
     for bigram in bigrams(name):
         p = probs[stoi[bigram[0]], stoi[bigram[1]]]

@@ -6,22 +6,25 @@ example, and ``train_counts``, which gets the same losses from the 27x27 counts 
 
 from __future__ import annotations
 
+import functools
+import inspect
 import math
+from collections.abc import Callable
 from typing import NamedTuple
 
 import numpy as np
 import torch
 import torch.nn.functional as F
 
-from .checks import (MAX_ORDER, check_count_table, check_indices, check_rate, check_seed, check_steps,
-                     check_weight_table, check_weights, shorten, table_order)
-from .probabilities import scaled
+from .checks import MAX_ORDER, check_int, check_number, check_table, checked, given
 from .vocabulary import vocab_size
 
 LECTURE_SEED = 2147483647
 MAX_STEPS = 100_000
 LARGEST_WEIGHT = 1e30
 """Training stops with an error (naming lr or l2) when a weight grows beyond this: the run has diverged."""
+LARGEST_LOGIT = 80.0
+"""``forward`` takes weights from -80 to 80: exp of a larger logit overflows float32 (the lecture's W is within 5)."""
 
 
 class Training(NamedTuple):
@@ -33,6 +36,16 @@ class Training(NamedTuple):
     final_loss: float
 
 
+def _check_rows(rows: object) -> int:
+    if isinstance(rows, bool) or not isinstance(rows, int) or rows not in [27 ** n for n in range(MAX_ORDER)]:
+        raise ValueError(f"rows must be 27**(n-1) for n = 1..{MAX_ORDER} (27 for the bigram net), not {given(rows)}")
+    return rows
+
+
+_SEED = lambda seed: check_int(seed, "seed", 0, 2**63 - 1, "2**63 - 1")  # noqa: E731  (what torch.Generator takes)
+
+
+@checked(seed=_SEED, rows=_check_rows)
 def init_weights(seed: int = LECTURE_SEED, rows: int = vocab_size) -> torch.Tensor:
     """W, 27x27 standard normal numbers drawn from a generator seeded with ``seed`` (the lecture's draw).
 
@@ -41,33 +54,46 @@ def init_weights(seed: int = LECTURE_SEED, rows: int = vocab_size) -> torch.Tens
     >>> init_weights().shape, init_weights(rows=729).shape
     (torch.Size([27, 27]), torch.Size([729, 27]))
     """
-    g = torch.Generator().manual_seed(check_seed(seed))
-    if isinstance(rows, bool) or not isinstance(rows, int) or table_order((rows, vocab_size)) is None:
-        raise ValueError(f"rows must be 27**(n-1) for n = 1..{MAX_ORDER} (27 for the bigram net), not {shorten(rows)}")
+    g = torch.Generator().manual_seed(seed)
     return torch.randn((rows, vocab_size), generator=g)
 
 
+def _check_indices(t: object, what: str) -> torch.Tensor:
+    if not isinstance(t, torch.Tensor) or t.dtype != torch.int64:
+        raise TypeError(f"{what} must be a torch.Tensor of int64 character indices, not "
+                        f"{t.dtype if isinstance(t, torch.Tensor) else given(t)}")
+    if t.dim() != 1 or t.numel() == 0:
+        raise ValueError(f"{what} must be a non-empty 1-D tensor, not one of shape {tuple(t.shape)}")
+    if int(t.min()) < 0 or int(t.max()) >= vocab_size:
+        raise ValueError(f"{what} must hold indices from 0 to {vocab_size - 1}, found {int(t.min())}..{int(t.max())}")
+    return t
+
+
+def _check_weights(W: object) -> torch.Tensor:
+    W = check_table(W, "W", "weights")
+    if W.dtype != torch.float32:
+        raise TypeError(f"W must hold float32 numbers (as init_weights makes, and the lecture), not {W.dtype}")
+    if W.abs().max() > LARGEST_LOGIT:
+        raise ValueError(f"W must hold numbers from -{LARGEST_LOGIT:g} to {LARGEST_LOGIT:g} (exp of a larger logit "
+                         f"overflows float32), not a largest |W| of {W.abs().max().item():g}")
+    return W
+
+
+@checked(W=_check_weights, xs=lambda xs: _check_indices(xs, "xs"))
 def forward(W: torch.Tensor, xs: torch.Tensor) -> torch.Tensor:
     """The net's forward pass: one-hot ``xs``, times W (logits, read as log-counts), exp, normalise rows.
-
-    Written as a stable softmax: each row's largest logit is subtracted before ``exp`` (the probabilities do
-    not change), so weights of any finite size give probabilities, never NaN. Computed in W's dtype
-    (float32 as in the lecture, or float64).
 
     >>> probs = forward(torch.zeros(27, 27), torch.tensor([0, 5]))
     >>> probs.shape, round(float(probs[0, 0]), 6)    # all-zero weights: uniform
     (torch.Size([2, 27]), 0.037037)
     """
-    checked = check_weights(W)
-    if not W.requires_grad:      # a W that autograd tracks stays itself, so that gradients reach it
-        W = checked
-    xenc = F.one_hot(check_indices(xs, "xs"), num_classes=vocab_size).to(W.dtype)
-    logits = xenc @ W
-    logits = logits - logits.amax(1, keepdim=True).detach()
-    counts = logits.exp()
-    return counts / counts.sum(1, keepdim=True)
+    xenc = F.one_hot(xs, num_classes=27).float()   # input to the network: one-hot encoding
+    logits = xenc @ W                              # predict log-counts
+    counts = logits.exp()                          # counts, equivalent to N
+    return counts / counts.sum(1, keepdim=True)    # probabilities for the next character
 
 
+@checked(W=lambda W: check_table(W, "W", "weights", shape=None, cols=vocab_size))
 def net_probs(W: torch.Tensor) -> torch.Tensor:
     """The net as a 27x27 table: row i is the distribution it predicts after character i (softmax of W[i]).
 
@@ -76,11 +102,7 @@ def net_probs(W: torch.Tensor) -> torch.Tensor:
     >>> round(float(net_probs(torch.zeros(27, 27)).sum(1)[0]), 6)
     1.0
     """
-    return torch.softmax(check_weight_table(W).float(), dim=1)
-
-
-def _check_training(steps: object, lr: object, l2: object) -> tuple[int, float, float]:
-    return check_steps(steps, MAX_STEPS), check_rate(lr, "learning rate lr"), check_rate(l2, "L2 strength l2")
+    return torch.softmax(W.detach().float(), dim=1)
 
 
 def _diverged(losses: list[float], lr: float, l2: float, size: int) -> ValueError:
@@ -93,10 +115,36 @@ def _diverged(losses: list[float], lr: float, l2: float, size: int) -> ValueErro
     return ValueError(f"training diverged with learning rate {lr:g} ({where}): try a smaller one")
 
 
-def _blew_up(W: torch.Tensor | np.ndarray, losses: list[float]) -> bool:
-    return not (all(math.isfinite(loss) for loss in losses) and float(abs(W).max()) <= LARGEST_WEIGHT)
+def _stops_when_diverged(train: Callable) -> Callable:
+    """Run a training function (quietly about overflow), then raise an error naming lr or l2 if it blew up."""
+    signature = inspect.signature(train)
+
+    @functools.wraps(train)
+    def run(*args, **kwargs) -> Training:
+        with np.errstate(over="ignore", invalid="ignore"):
+            result = train(*args, **kwargs)
+        losses = result.losses + [result.final_loss]
+        if not (all(math.isfinite(x) for x in losses) and float(abs(result.W).max()) <= LARGEST_WEIGHT):
+            settings = signature.bind(*args, **kwargs)
+            settings.apply_defaults()
+            raise _diverged(losses, float(settings.arguments["lr"]), float(settings.arguments["l2"]),
+                            result.W.numel())
+        return result
+    return run
 
 
+_TRAINING = dict(steps=lambda steps: check_int(steps, "steps", 1, MAX_STEPS), seed=_SEED,
+                lr=lambda lr: check_number(lr, "learning rate lr"), l2=lambda l2: check_number(l2, "L2 strength l2"))
+
+
+def _same_length(args: dict) -> None:
+    if args["xs"].shape != args["ys"].shape:
+        raise ValueError(f"xs and ys must have the same length, not {args['xs'].numel()} and {args['ys'].numel()}")
+
+
+@_stops_when_diverged
+@checked(xs=lambda xs: _check_indices(xs, "xs"), ys=lambda ys: _check_indices(ys, "ys"), _all=_same_length,
+         **_TRAINING)
 def train_onehot(xs: torch.Tensor, ys: torch.Tensor, steps: int = 100, lr: float = 50.0, l2: float = 0.01,
                  seed: int = LECTURE_SEED) -> Training:
     """Full-batch gradient descent written as in the lecture: one-hot inputs, softmax, NLL + L2, autograd.
@@ -106,29 +154,24 @@ def train_onehot(xs: torch.Tensor, ys: torch.Tensor, steps: int = 100, lr: float
     >>> len(run.losses), run.losses[1] < run.losses[0]
     (2, True)
     """
-    steps, lr, l2 = _check_training(steps, lr, l2)
-    check_indices(xs, "xs")
-    check_indices(ys, "ys")
-    if xs.shape != ys.shape:
-        raise ValueError(f"xs and ys must have the same length, not {xs.numel()} and {ys.numel()}")
     W = init_weights(seed).requires_grad_()
     num = xs.nelement()
     losses = []
     for _ in range(steps):
-        probs = forward(W, xs)
+        probs = forward.__wrapped__(W, xs)       # (checked once, above)
         loss = -probs[torch.arange(num), ys].log().mean() + l2 * (W**2).mean()
         losses.append(loss.item())
         W.grad = None
         loss.backward()
         W.data += -lr * W.grad
-        if _blew_up(W.data, losses):
-            raise _diverged(losses, lr, l2, W.numel())
     with torch.no_grad():
-        probs = forward(W, xs)
+        probs = forward.__wrapped__(W, xs)
         final_loss = (-probs[torch.arange(num), ys].log().mean() + l2 * (W**2).mean()).item()
     return Training(W.detach(), losses, final_loss)
 
 
+@_stops_when_diverged
+@checked(counts=lambda t: check_table(t, "counts", shape=None, empty="there is nothing to train on"), **_TRAINING)
 def train_counts(counts: torch.Tensor, steps: int = 100, lr: float = 50.0, l2: float = 0.01,
                  seed: int = LECTURE_SEED) -> Training:
     """The same training as ``train_onehot``, computed from the 27x27 bigram counts N instead of every example.
@@ -147,28 +190,19 @@ def train_counts(counts: torch.Tensor, steps: int = 100, lr: float = 50.0, l2: f
     >>> len(run.losses), run.losses[2] < run.losses[0]
     (3, True)
     """
-    counts = check_count_table(counts).double()
-    steps, lr, l2 = _check_training(steps, lr, l2)
-    if counts.max() == 0:
-        raise ValueError("counts are all zero: there is nothing to train on")
-    counts = scaled(counts).numpy()      # any size of counts: the same losses, and no sum can overflow
-    total = counts.sum()
-    W = init_weights(seed, rows=counts.shape[0]).double().numpy()
-    row_totals = counts.sum(1, keepdims=True)
-    def loss_and_probs(W: np.ndarray) -> tuple[float, np.ndarray]:
-        logits = W - W.max(1, keepdims=True)               # log softmax, computed stably
-        exps = np.exp(logits)
-        sums = exps.sum(1, keepdims=True)
-        logp = logits - np.log(sums)
-        return -(counts * logp).sum() / total + l2 * (W * W).mean(), exps / sums
+    N = counts.double().numpy()
+    W = init_weights(seed, rows=N.shape[0]).double().numpy()
 
-    losses = np.empty(steps)
-    with np.errstate(over="ignore", invalid="ignore"):    # a diverging run is reported once, after the loop
-        for step in range(steps):
-            losses[step], probs = loss_and_probs(W)
-            grad = (row_totals * probs - counts) / total + (2 * l2 / W.size) * W
-            W -= lr * grad
-        final_loss, _ = loss_and_probs(W)
-    if _blew_up(W, losses.tolist() + [final_loss]):
-        raise _diverged(losses.tolist() + [final_loss], lr, l2, W.size)
-    return Training(torch.from_numpy(W).float(), losses.tolist(), float(final_loss))
+    def loss_and_probs(W):
+        logits = W - W.max(1, keepdims=True)               # softmax is the same for W shifted: exp cannot overflow
+        exps = np.exp(logits)
+        logp = logits - np.log(exps.sum(1, keepdims=True))  # log softmax(W)
+        return -(N * logp).sum() / N.sum() + l2 * (W * W).mean(), exps / exps.sum(1, keepdims=True)
+
+    losses = []
+    for _ in range(steps):
+        loss, probs = loss_and_probs(W)
+        losses.append(float(loss))
+        grad = (N.sum(1, keepdims=True) * probs - N) / N.sum() + (2 * l2 / W.size) * W
+        W -= lr * grad
+    return Training(torch.from_numpy(W).float(), losses, float(loss_and_probs(W)[0]))

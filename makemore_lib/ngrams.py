@@ -3,47 +3,46 @@
 A name is padded with n-1 start tokens, so ``emma`` gives the trigrams ``..e .em emm mma ma.``. A context
 of n-1 characters is numbered like a number in base 27 (``.e`` is 0*27 + 5 = 5), so an n-gram count table
 has one row per context and one column per next character: shape (27**(n-1), 27); n = 2 is the bigram
-matrix N. Probabilities (``bigram_probs``), the loss (``counts_nll``, ``ngram_nll``) and the fast
-training of the net (``train_counts``) all work on such tables unchanged.
+matrix N. Probabilities (``bigram_probs``), the loss (``counts_nll``, ``ngram_nll``), sampling
+(``sample_names``) and the fast training of the net (``train_counts``) all work on such tables unchanged.
 """
 
 from __future__ import annotations
 
-import numpy as np
 import torch
 
-from .checks import (check_count, check_count_table, check_generator, check_names, check_order,
-                     check_prob_table, check_text, table_order)
+from .checks import MAX_ORDER, check_int, check_table, checked
 from .loss import counts_nll
-from .sampling import MAX_SAMPLED_LENGTH
-from .vocabulary import encode_names, itos, stoi, vocab_size
+from .sampling import sample_names as sample_ngram_names
+from .vocabulary import check_names, check_text, encode, itos, stoi, vocab_size
+
+__all__ = ["context_index", "context_string", "count_ngrams", "ngram_nll", "ngram_pairs", "sample_ngram_names",
+           "top_ngrams"]
+_ORDER = lambda n: check_int(n, "n", 1, MAX_ORDER)  # noqa: E731
 
 
+def _order(table: torch.Tensor) -> int:
+    """The n of an n-gram table over a-z: (27**(n-1), 27)."""
+    return next(n for n in range(1, MAX_ORDER + 1) if table.shape == (vocab_size ** (n - 1), vocab_size))
+
+
+@checked(names=check_names, n=_ORDER)
 def ngram_pairs(names: list[str], n: int) -> tuple[torch.Tensor, torch.Tensor]:
     """Every n-gram of ``names`` as two int64 tensors: the context numbers ``xs`` and the next characters ``ys``.
 
     A context of n-1 characters c1..c(n-1) is the number c1*27**(n-2) + ... + c(n-1). Counted without a
-    Python loop: the names are joined with n-1 dots between them, every window of n characters is an n-gram,
-    and the windows that would end on a second dot (which straddle two names) are dropped.
+    Python loop: each name gets n-1 dots before it and one after, every window of n characters in a row is an
+    n-gram, and a window that ends in two dots (which straddles two names) is dropped.
 
     >>> xs, ys = ngram_pairs(["emma"], 3)          # ..e .em emm mma ma.
     >>> xs.tolist(), ys.tolist()
     ([0, 5, 148, 364, 352], [5, 13, 13, 1, 0])
     """
-    names = check_names(names)
-    n = check_order(n)
-    ids = torch.from_numpy(encode_names(names).astype(np.int64))
-    if n <= 2:
-        ys = ids[1:]
-        return (ids[:-1] if n == 2 else torch.zeros_like(ys)), ys
-    pad = "." * (n - 1)
-    text = pad + pad.join(names) + "."
-    stream = np.frombuffer(text.encode("ascii"), dtype=np.uint8)
-    ids = torch.from_numpy(np.where(stream == ord("."), 0, stream.astype(np.int64) - ord("a") + 1))
-    windows = ids.unfold(0, n, 1)                          # (number of windows, n)
-    keep = ~((windows[:, -1] == 0) & (windows[:, -2] == 0))
-    windows = windows[keep]
-    powers = vocab_size ** torch.arange(n - 2, -1, -1)
+    text = "".join("." * (n - 1) + name + "." for name in names)
+    windows = torch.tensor(encode(text)).unfold(0, n, 1)      # every n characters in a row
+    if n > 1:
+        windows = windows[(windows[:, -2:] != 0).any(1)]      # not ending in two dots
+    powers = 27 ** torch.arange(n - 2, -1, -1)                # context c1..c(n-1) as a number in base 27
     return (windows[:, :-1] * powers).sum(1), windows[:, -1].clone()
 
 
@@ -62,6 +61,7 @@ def count_ngrams(names: list[str], n: int) -> torch.Tensor:
     return flat.view(rows, vocab_size).to(torch.int32)
 
 
+@checked(probs=lambda t: check_table(t, "probs", "probs", shape=None, cols=vocab_size))
 def ngram_nll(names: list[str], probs: torch.Tensor) -> float:
     """The loss of an n-gram model ``probs`` (27**(n-1), 27) on ``names``: the average NLL of every n-gram.
 
@@ -70,8 +70,7 @@ def ngram_nll(names: list[str], probs: torch.Tensor) -> float:
     >>> round(ngram_nll(names, bigram_probs(count_ngrams(names, 3))), 4)   # only '..' is uncertain: 2 log 2 / 9
     0.154
     """
-    probs = check_prob_table(probs)
-    return counts_nll(count_ngrams(names, table_order(probs.shape)), probs)
+    return counts_nll(count_ngrams(names, _order(probs)), probs)
 
 
 def context_index(context: str) -> int:
@@ -86,14 +85,14 @@ def context_index(context: str) -> int:
     return index
 
 
+@checked(n=_ORDER)
 def context_string(index: int, n: int) -> str:
     """The n-1 characters of context number ``index`` in an n-gram table (the inverse of ``context_index``).
 
     >>> context_string(148, 3)
     'em'
     """
-    n = check_order(n)
-    index = check_count(index, "index", vocab_size ** (n - 1) - 1)
+    index = check_int(index, "index", 0, vocab_size ** (n - 1) - 1)
     chars = []
     for _ in range(n - 1):
         index, ch = divmod(index, vocab_size)
@@ -101,45 +100,15 @@ def context_string(index: int, n: int) -> str:
     return "".join(reversed(chars))
 
 
+@checked(counts=lambda t: check_table(t, "counts", shape=None, cols=vocab_size))
 def top_ngrams(counts: torch.Tensor, k: int = 10) -> list[tuple[str, int | float]]:
     """The ``k`` commonest n-grams of an n-gram table with their counts (or probabilities), commonest first.
 
     >>> top_ngrams(count_ngrams(["anna", "ann"], 3), 2)
     [('..a', 2), ('.an', 2)]
     """
-    counts = check_count_table(counts)
-    n = table_order(counts.shape)
-    k = check_count(k, "k", counts.numel())
+    n = _order(counts)
+    k = check_int(k, "k", 0, counts.numel())
     values, flat = torch.sort(counts.flatten(), descending=True, stable=True)
     return [(context_string(i // vocab_size, n) + itos[i % vocab_size], v)
             for v, i in zip(values[:k].tolist(), flat[:k].tolist())]
-
-
-def sample_ngram_names(probs: torch.Tensor, count: int, generator: torch.Generator) -> list[str]:
-    """Draw ``count`` names from an n-gram model ``probs`` (27**(n-1), 27), one ``torch.multinomial`` per character.
-
-    The lecture's sampling loop, with the context (the last n-1 characters, as a number) in place of the
-    last character: after drawing ``ix``, the context becomes ``(context * 27 + ix) % 27**(n-1)``.
-
-    >>> from makemore_lib.probabilities import bigram_probs
-    >>> P3 = bigram_probs(count_ngrams(["emma", "ava"], 3))
-    >>> sample_ngram_names(P3, 3, torch.Generator().manual_seed(2147483647))
-    ['ava', 'emma', 'ava']
-    """
-    probs = check_prob_table(probs)
-    count = check_count(count, "count")
-    generator = check_generator(generator)
-    rows = probs.shape[0]
-    names = []
-    for _ in range(count):
-        context, chars = 0, []
-        while True:
-            ix = torch.multinomial(probs[context], num_samples=1, replacement=True, generator=generator).item()
-            if ix == 0:
-                break
-            chars.append(itos[ix])
-            if len(chars) > MAX_SAMPLED_LENGTH:
-                raise ValueError(f"probs do not end names: a sampled name passed {MAX_SAMPLED_LENGTH:,} characters")
-            context = (context * vocab_size + ix) % rows
-        names.append("".join(chars))
-    return names

@@ -13,36 +13,47 @@ import io
 import numpy as np
 import torch
 
-from .checks import check_cmap, check_format, check_int, check_number
+from .checks import check_int, check_number, given, shorten
 from .vocabulary import chars, vocab_size
 
 
-def _as_array(matrix: object) -> np.ndarray:
-    if isinstance(matrix, torch.Tensor):
-        if matrix.layout != torch.strided:
-            matrix = matrix.to_dense()
-        if matrix.is_complex() or matrix.dtype == torch.bool:
-            raise TypeError(f"matrix must hold real numbers, not {matrix.dtype}")
+def _as_array(matrix: object, square: int | None = vocab_size) -> np.ndarray:
+    """``matrix`` (a tensor or array of real numbers) as a float64 array, 27x27 (or any table if ``square`` is None)."""
+    if isinstance(matrix, torch.Tensor) and matrix.layout == torch.strided and not matrix.is_complex():
         matrix = matrix.detach().cpu().double().numpy()
-    if not isinstance(matrix, np.ndarray):
-        raise TypeError(f"matrix must be a torch.Tensor or numpy array, not {type(matrix).__name__}")
-    if matrix.dtype.kind not in "iuf":
-        raise TypeError(f"matrix must hold real numbers, not {matrix.dtype}")
-    if matrix.shape != (vocab_size, vocab_size):
-        raise ValueError(f"matrix must have shape ({vocab_size}, {vocab_size}), not {matrix.shape}")
-    matrix = matrix.astype(np.float64)
+    if not isinstance(matrix, np.ndarray) or matrix.dtype.kind not in "iuf":
+        raise TypeError(f"matrix must be a torch.Tensor or numpy array of real numbers, not {given(matrix)}")
+    if (matrix.shape != (square, square)) if square else (matrix.ndim != 2 or 0 in matrix.shape):
+        raise ValueError(f"matrix must have shape {(square, square) if square else 'of a table'}, not {matrix.shape}")
     if not np.isfinite(matrix).all():
-        raise ValueError("matrix must hold finite numbers (no NaN or infinity)")
-    return matrix
+        raise ValueError(f"matrix must hold finite numbers (found {matrix[~np.isfinite(matrix)][0]})")
+    return matrix.astype(np.float64)
 
 
-def _check_vmax(vmax: object) -> float | None:
-    if vmax is None:
-        return None
-    return check_number(vmax, "vmax", "None or a finite number > 0", low_open=True)
+def _check_cmap(name: object) -> str:
+    from matplotlib import colormaps
+
+    if not isinstance(name, str):
+        raise TypeError(f"cmap must be the name of a matplotlib colour map (a str), not {given(name)}")
+    if name not in colormaps:
+        raise ValueError(f"cmap must name a matplotlib colour map (e.g. 'Blues', 'viridis', 'Greys'), "
+                         f"not {shorten(name)}")
+    return name
 
 
-def colours(matrix: object, cmap: str = "Blues", vmax: float | None = None) -> np.ndarray:
+def _check_format(fmt: object) -> str:
+    if not isinstance(fmt, str):
+        raise TypeError(f"fmt must be a format string like '{{:.0f}}', not {given(fmt)}")
+    try:
+        fmt.format(1.5)
+    except (ValueError, IndexError, KeyError, AttributeError, TypeError) as err:
+        raise ValueError(f"fmt must format one number, like '{{:.0f}}' or '{{:.2%}}', not {shorten(fmt)} "
+                         f"({err})") from None
+    return fmt
+
+
+def colours(matrix: object, cmap: str = "Blues", vmax: float | None = None,
+            square: int | None = vocab_size) -> np.ndarray:
     """RGB colours (0-255, uint8) for every cell, from 0 to ``vmax`` (default: the largest value).
 
     >>> colours(np.eye(27))[0, 0].tolist(), colours(np.eye(27))[0, 1].tolist()
@@ -50,9 +61,9 @@ def colours(matrix: object, cmap: str = "Blues", vmax: float | None = None) -> n
     """
     from matplotlib import colormaps
 
-    values = _as_array(matrix)
-    colour_map = colormaps.get(check_cmap(cmap))
-    vmax = _check_vmax(vmax)
+    values = _as_array(matrix, square)
+    colour_map = colormaps.get(_check_cmap(cmap))
+    vmax = None if vmax is None else check_number(vmax, "vmax", positive=True)
     top = float(values.max()) if vmax is None else vmax
     scaled = values / top if top > 0 else np.zeros_like(values)
     return colour_map(np.clip(scaled, 0, 1), bytes=True)[..., :3]
@@ -99,9 +110,9 @@ def heatmap_html(matrix: object, fmt: str = "{:.0f}", cmap: str = "Blues", vmax:
     (729, True, True)
     """
     values = _as_array(matrix)
-    fmt = check_format(fmt)
+    fmt = _check_format(fmt)
     if not isinstance(caption, str):
-        raise TypeError(f"caption must be a str, not {type(caption).__name__}")
+        raise TypeError(f"caption must be a str, not {given(caption)}")
     rgb = colours(values, cmap, vmax)
     rows = []
     for i in range(vocab_size):
@@ -132,18 +143,22 @@ def heatmap_html(matrix: object, fmt: str = "{:.0f}", cmap: str = "Blues", vmax:
 
 
 def heatmap_png(matrix: object, cmap: str = "Blues", vmax: float | None = None, cell: int = 10) -> bytes:
-    """A light heatmap as PNG bytes, ``cell`` pixels a cell, no labels: quick enough to redraw on every slider move.
+    """A light heatmap of any table as PNG bytes, ``cell`` pixels a cell, no labels: quick to redraw.
 
     >>> heatmap_png(np.eye(27))[:4]
     b'\\x89PNG'
+    >>> heatmap_png(np.eye(27), cell=2.5)
+    Traceback (most recent call last):
+    ...
+    TypeError: cell (pixels a cell) must be an int, not 2.5 (float)
     """
     from PIL import Image
 
     cell = check_int(cell, "cell (pixels a cell)", 1, 64)
-    rgb = colours(matrix, cmap, vmax)
+    rgb = colours(matrix, cmap, vmax, square=None)
     big = np.repeat(np.repeat(rgb, cell, axis=0), cell, axis=1)
     buffer = io.BytesIO()
-    Image.fromarray(big).save(buffer, format="PNG")
+    Image.fromarray(big).save(buffer, format="PNG", optimize=True)
     return buffer.getvalue()
 
 

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import torch
 
-from .checks import check_counts, check_probs, check_row_weights, check_smoothing
-from .probabilities import scaled, smoothed_rows
+from .checks import MAX_VALUE, check_number, check_probs, check_table, checked, given
 
 # The k searched by closest_smoothing: 0, then 0.0001 to 1,000,000 in steps of a factor 10**0.02 (about 5%).
 SMOOTHING_GRID = [0.0] + [float(10 ** (e / 50)) for e in range(-200, 301)]
@@ -19,6 +18,14 @@ MAX_GRID = 10_000
 _BLOCK = 512   # ks compared at once: 512 tables of 27x27 floats, about 3 MB
 
 
+def _check_weights(weights: object) -> torch.Tensor | None:
+    if weights is None:
+        return None
+    weights = check_table(weights, "weights", shape=(27,), empty="give at least one row a weight > 0")
+    return weights
+
+
+@checked(p=lambda t: check_table(t, "p", "probs"), q=lambda t: check_table(t, "q", "probs"), weights=_check_weights)
 def kl_divergence(p: torch.Tensor, q: torch.Tensor, weights: torch.Tensor | None = None) -> float:
     """The KL divergence KL(p || q) of two bigram models, row by row, averaged with ``weights``.
 
@@ -34,25 +41,35 @@ def kl_divergence(p: torch.Tensor, q: torch.Tensor, weights: torch.Tensor | None
     >>> round(kl_divergence(p, uniform_probs()), 4)
     1.0347
     """
-    p = check_probs(p).double()
-    q = check_probs(q).double()
-    weights = torch.ones(p.shape[0]) if weights is None else check_row_weights(weights, p.shape[0])
-    weights = scaled(weights.double())
-    seen = p > 0
+    p, q = p.double(), q.double()
+    weights = torch.ones(27) if weights is None else weights.double()
+    seen = p > 0                          # a cell with p = 0 adds nothing
     terms = torch.zeros_like(p)
     terms[seen] = p[seen] * (p[seen].log() - q[seen].log())
     return float((weights * terms.sum(1)).sum() / weights.sum())
 
 
+def _check_grid(grid: object) -> list[float]:
+    if hasattr(grid, "tolist") and not isinstance(grid, (str, bytes)):
+        grid = grid.tolist()
+    if isinstance(grid, (str, bytes)) or not isinstance(grid, (list, tuple, range)):
+        raise TypeError(f"grid must be a list of smoothing values k, not {given(grid)}")
+    if not 1 <= len(grid) <= MAX_GRID:
+        raise ValueError(f"grid must hold from 1 to {MAX_GRID:,} values of k, not {len(grid):,}")
+    return [check_number(k, "smoothing k", MAX_VALUE) for k in grid]
+
+
+@checked(counts=lambda t: check_table(t, "counts", empty="there is nothing to compare with"), probs=check_probs,
+         grid=_check_grid)
 def closest_smoothing(counts: torch.Tensor, probs: torch.Tensor,
-                      grid: list[float] | None = None) -> tuple[float, float]:
+                      grid: list[float] = SMOOTHING_GRID) -> tuple[float, float]:
     """The smoothing k (from ``grid``, default ``SMOOTHING_GRID``) whose P is closest to ``probs``, and that KL.
 
     The distance is ``kl_divergence(bigram_probs(counts, k), probs, row totals of counts)``: smoothed counts
     first, so that k = 0 (with its zero cells) stays a candidate; each row weighs as much as it is used in the
     data. With k = 0 this is how much higher the loss of ``probs`` is than the best possible loss.
-    ``grid`` may hold up to ``MAX_GRID`` values of k, each any finite number >= 0 (1e300 included); they are
-    compared 512 at a time, so memory stays a few MB. On a tie the first k of the grid wins.
+    ``grid`` may hold up to ``MAX_GRID`` values of k; they are compared 512 at a time (in float64), so memory
+    stays a few MB. On a tie the first k of the grid wins.
 
     >>> from makemore_lib.counting import count_bigrams
     >>> from makemore_lib.probabilities import bigram_probs
@@ -61,32 +78,17 @@ def closest_smoothing(counts: torch.Tensor, probs: torch.Tensor,
     >>> k, round(kl, 6)
     (1.0, 0.0)
     """
-    counts = check_counts(counts).double()
-    probs = check_probs(probs).double()
-    ks = SMOOTHING_GRID if grid is None else _check_grid(grid)
-    if counts.max() == 0:
-        raise ValueError("counts are all zero: there is nothing to compare with")
-    rows = scaled(counts).sum(1)
-    kls = torch.cat([_kls(counts, rows, probs, ks[i:i + _BLOCK]) for i in range(0, len(ks), _BLOCK)])
+    counts, probs = counts.double(), probs.double()
+    rows = counts.sum(1)                  # each row weighs as often as it is used
+    kls = torch.cat([_kls(counts, rows, probs, grid[i:i + _BLOCK]) for i in range(0, len(grid), _BLOCK)])
     best = int(kls.argmin())
-    return ks[best], max(float(kls[best]), 0.0)
-
-
-def _check_grid(grid: object) -> list[float]:
-    if isinstance(grid, torch.Tensor):
-        grid = grid.tolist()
-    if hasattr(grid, "tolist") and not isinstance(grid, (str, bytes)):
-        grid = grid.tolist()
-    if isinstance(grid, (str, bytes)) or not isinstance(grid, (list, tuple, range)):
-        raise TypeError(f"grid must be a list of smoothing values k, not {type(grid).__name__}")
-    if not 1 <= len(grid) <= MAX_GRID:
-        raise ValueError(f"grid must hold from 1 to {MAX_GRID:,} values of k, not {len(grid):,}")
-    return [check_smoothing(k) for k in grid]
+    return grid[best], max(float(kls[best]), 0.0)
 
 
 def _kls(counts: torch.Tensor, rows: torch.Tensor, q: torch.Tensor, ks: list[float]) -> torch.Tensor:
-    """KL(bigram_probs(counts, k) || q) for each k, weighted by ``rows``, in one batch."""
-    k_col = torch.tensor(ks, dtype=torch.float64).view(-1, 1, 1)
-    smoothed = smoothed_rows(counts.unsqueeze(0), k_col)
-    terms = torch.xlogy(smoothed, smoothed) - torch.xlogy(smoothed, q)   # p log p - p log q, 0 where p = 0
+    """KL(bigram_probs(counts, k) || q) for each k, weighted by ``rows``, in one batch (float64)."""
+    smoothed = counts.unsqueeze(0) + torch.tensor(ks, dtype=torch.float64).view(-1, 1, 1)
+    totals = smoothed.sum(2, keepdim=True)
+    p = torch.where(totals > 0, smoothed / totals, 1 / 27)              # an empty row (k = 0): uniform
+    terms = torch.xlogy(p, p) - torch.xlogy(p, q)   # p log p - p log q, 0 where p = 0
     return (rows * terms.sum(2)).sum(1) / rows.sum()

@@ -4,54 +4,64 @@ from __future__ import annotations
 
 import torch
 
-from .checks import check_count, check_generator, check_probs
-from .vocabulary import itos, vocab_size
+from .checks import check_generator, check_int, check_table, checked
+from .vocabulary import chars, check_itos
 
+MAX_SAMPLES = 100_000
 MAX_SAMPLED_LENGTH = 1_000
 """A sampled name longer than this means the model cannot end names (column 0 unreachable): an error."""
 
 
-def sample_names(probs: torch.Tensor, n: int, generator: torch.Generator) -> list[str]:
-    """Draw ``n`` names from the bigram model ``probs``, exactly as the lecture's loop would with this generator.
+def _check_sampling(args: dict) -> None:
+    if args["probs"].dtype not in (torch.float32, torch.float64):
+        raise TypeError(f"probs must hold float32 or float64 numbers, not {args['probs'].dtype}")
+    if args["probs"].shape[1] != len(args["itos"]):
+        raise ValueError(f"probs has {args['probs'].shape[1]} columns, but itos has {len(args['itos'])} "
+                         f"characters: {args['itos'][:40]!r}")
+
+
+@checked(probs=lambda t: check_table(t, "probs", "probs", shape=None), n=lambda n: check_int(n, "n", 0, MAX_SAMPLES),
+         generator=check_generator, itos=check_itos, _all=_check_sampling)
+def sample_names(probs: torch.Tensor, n: int, generator: torch.Generator, itos: str | list[str] = chars) -> list[str]:
+    """Draw ``n`` names from the model ``probs``, exactly as the lecture's loop would with this generator.
 
     The lecture draws each character with ``torch.multinomial(probs[ix], 1, replacement=True, generator=g)``.
-    For one sample, torch computes that draw as ``argmax(probs[ix] / q)`` with ``q`` 27 exponential random
-    numbers, and 27 numbers drawn at once are the same as 27 drawn one by one. So this function draws the
-    exponentials in blocks, finds the next character for every possible current character at once, and walks
-    through them: the same names as the lecture's loop, and the generator is left in the same state.
+    For one sample, torch computes that draw as ``argmax(probs[ix] / q)`` with ``q`` V exponential random
+    numbers, and V numbers drawn at once are the same as V drawn one by one. So this function draws the
+    exponentials in blocks, finds the next character for every possible row at once, and walks through them:
+    the same names as the lecture's loop, and the generator is left in the same state.
+
+    ``probs`` is V x V for a vocabulary ``itos`` of V characters (a-z and ``.`` by default), or an n-gram table
+    (V**(n-1), V): the row is then the context, the last n-1 characters as a number in base V.
 
     >>> from makemore_lib.probabilities import uniform_probs
     >>> sample_names(uniform_probs(), 2, torch.Generator().manual_seed(2147483647))
     ['cexzm', 'zoglkurkicqzktyhwmvmzimjttainrlkfukzkktda']
     """
-    probs = check_probs(probs)
-    if probs.dtype not in (torch.float32, torch.float64):
-        probs = probs.float()    # half precision: drawn as float32 (torch.multinomial has no half CPU kernel)
-    n = check_count(n)
-    generator = check_generator(generator)
+    rows, V = probs.shape
     scout = torch.Generator()
     scout.set_state(generator.get_state())
     names: list[str] = []
     current: list[str] = []
-    ix = 0
-    draws = 0
+    row = draws = 0
     while len(names) < n:
-        block = min(4096, 8 * (n - len(names)) + 16)
-        q = torch.empty(block, vocab_size, dtype=probs.dtype).exponential_(generator=scout)
-        next_ix = (probs.unsqueeze(0) / q.unsqueeze(1)).argmax(2).tolist()  # [draw][current char] -> next char
-        for row in next_ix:
-            ix = row[ix]
+        block = max(1, min(4096, 8 * (n - len(names)) + 16, 2**21 // probs.numel()))
+        q = torch.empty(block, V, dtype=probs.dtype).exponential_(generator=scout)
+        next_ix = (probs.unsqueeze(0) / q.unsqueeze(1)).argmax(2).tolist()  # [draw][row] -> next character
+        for draw in next_ix:
+            ix = draw[row]
             draws += 1
             if ix == 0:
                 names.append("".join(current))
-                current = []
+                current, row = [], 0
                 if len(names) == n:
                     break
             else:
                 current.append(itos[ix])
+                row = (row * V + ix) % rows          # the last n-1 characters (for bigrams: ix)
                 if len(current) > MAX_SAMPLED_LENGTH:
                     raise ValueError(f"probs do not end names: a sampled name passed {MAX_SAMPLED_LENGTH:,} "
                                      f"characters (check that column 0, the end token, can be reached)")
     # Leave the caller's generator where the lecture's loop would have left it.
-    torch.empty(draws, vocab_size, dtype=probs.dtype).exponential_(generator=generator)
+    torch.empty(draws, V, dtype=probs.dtype).exponential_(generator=generator)
     return names

@@ -1,10 +1,14 @@
-"""The 27-character vocabulary: ``.`` marks the start and end of a name, ``a``..``z`` are the letters."""
+"""The 27-character vocabulary: ``.`` marks the start and end of a name, ``a``..``z`` are the letters; and the
+checks of names, texts and indices against a vocabulary (this one by default, or a word list's own ``itos``)."""
 
 from __future__ import annotations
 
 import string
 
 import numpy as np
+import torch
+
+from .checks import checked, given, shorten
 
 chars: str = "." + string.ascii_lowercase
 """Every character the model knows, in index order: ``.`` is 0, ``a`` is 1, ..., ``z`` is 26."""
@@ -12,14 +16,9 @@ chars: str = "." + string.ascii_lowercase
 stoi: dict[str, int] = {ch: i for i, ch in enumerate(chars)}
 itos: dict[int, str] = {i: ch for ch, i in stoi.items()}
 vocab_size: int = len(chars)
-
-# checks.py reads the characters above, so it is imported after them (either module may be imported first).
-from . import checks  # noqa: E402
-
-# Byte value -> index; lets whole texts of valid names be encoded without a Python loop.
-_LOOKUP = np.zeros(256, dtype=np.uint8)
-for _ch, _i in stoi.items():
-    _LOOKUP[ord(_ch)] = _i
+LETTERS = chars[1:]
+MAX_NAME_LENGTH = 100
+"""The longest name accepted (the dataset's longest has 15 letters)."""
 
 
 def encode(text: str) -> list[int]:
@@ -32,7 +31,7 @@ def encode(text: str) -> list[int]:
     ...
     ValueError: text 'a!' has '!' at position 1, which is not in the vocabulary ('.' or a-z)
     """
-    return [stoi[ch] for ch in checks.check_text(text)]
+    return [stoi[ch] for ch in check_text(text)]
 
 
 def decode(ids: list[int]) -> str:
@@ -41,27 +40,153 @@ def decode(ids: list[int]) -> str:
     >>> decode([0, 5, 13, 13, 1, 0])
     '.emma.'
     """
-    return "".join(itos[i] for i in checks.check_ids(ids))
+    return "".join(itos[i] for i in check_ids(ids))
 
 
+@checked(name=lambda name: check_name(name))
 def bigrams(name: str) -> list[str]:
     """The bigrams of one name, with ``.`` added at its start and end.
 
     >>> bigrams("isabella")
     ['.i', 'is', 'sa', 'ab', 'be', 'el', 'll', 'la', 'a.']
     """
-    chs = "." + checks.check_name(name) + "."
+    chs = "." + name + "."
     return [a + b for a, b in zip(chs, chs[1:])]
 
 
-def encode_names(names: list[str]) -> np.ndarray:
-    """Encode a list of names as one array, ``.`` before each name and after the last.
+def encode_names(names: list[str], itos: str | list[str] = chars) -> torch.Tensor:
+    """Encode a list of names as one int64 tensor over the vocabulary ``itos``, ``.`` before each name and after
+    the last. The ``.`` that ends one name also starts the next, so consecutive pairs are exactly the bigrams.
 
-    The ``.`` that ends one name also starts the next, so consecutive pairs of this array are exactly the
-    dataset's bigrams.
-
-    >>> encode_names(["ab", "c"]).tolist()
-    [0, 1, 2, 0, 3, 0]
+    >>> encode_names(["ab", "c"]).tolist(), encode_names(["bo"], [".", "b", "o"]).tolist()
+    ([0, 1, 2, 0, 3, 0], [0, 1, 2, 0])
     """
-    text = "." + ".".join(checks.check_names(names)) + "."
-    return _LOOKUP[np.frombuffer(text.encode("ascii"), dtype=np.uint8)]
+    itos = check_itos(itos)
+    text = "." + ".".join(check_names(names, letters=itos[1:])) + "."
+    points = [ord(ch) for ch in itos]
+    lookup = np.zeros(max(points) + 1, dtype=np.int64)   # code point -> index: the text encoded without a loop
+    lookup[points] = np.arange(len(itos))
+    return torch.from_numpy(lookup[np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)])
+
+
+# --- checks ---------------------------------------------------------------------------------------------------------
+
+def describe_char(ch: str) -> str:
+    r"""How to name a character in an error message, so that invisible ones show up.
+
+    >>> print(describe_char("q"), describe_char(chr(9)))
+    'q' '\t' (U+0009)
+    """
+    if ch.isprintable() and not ch.isspace():
+        return repr(ch)
+    return f"{ch!r} (U+{ord(ch):04X})"
+
+
+def _bad_character(text: str, what: str, pos: int, allowed: str) -> ValueError:
+    ch = text[pos]
+    hint = ""
+    if ch in "\r\n":
+        hint = " (lines read with readlines() keep their newline: use read().splitlines())"
+    elif ch.isspace():
+        hint = " (strip spaces first: name.strip())"
+    return ValueError(f"{what} {shorten(text)} has {describe_char(ch)} at position {pos}, which is not {allowed}{hint}")
+
+
+def check_name(name: object, what: str = "name", letters: str | list[str] = LETTERS) -> str:
+    """``name`` if it is 1 to 100 of ``letters`` (default: lowercase a-z), else a clear error.
+
+    >>> check_name("Emma")
+    Traceback (most recent call last):
+    ...
+    ValueError: name 'Emma' has 'E' at position 0, which is not a lowercase letter a-z
+    """
+    if not isinstance(name, str):
+        raise TypeError(f"{what} must be a str, not {given(name)}")
+    if not name:
+        raise ValueError(f"{what} is empty: a name needs at least one letter a-z")
+    if len(name) > MAX_NAME_LENGTH:
+        raise ValueError(f"{what} is {len(name):,} characters long: the longest name accepted has {MAX_NAME_LENGTH}")
+    for pos, ch in enumerate(name):
+        if ch not in letters:
+            allowed = "a lowercase letter a-z" if letters == LETTERS else "in the vocabulary"
+            raise _bad_character(name, what, pos, allowed)
+    return name
+
+
+def check_names(names: object, what: str = "names", letters: str | list[str] = LETTERS) -> list[str]:
+    """``names`` as a list if it is a non-empty list of valid names, else an error naming the first bad one.
+
+    The whole list is checked at once (one set of its characters), so the 32,033 names of the dataset take
+    a few milliseconds; only a list with a bad name is checked name by name, to say which one.
+
+    >>> check_names(["emma", "Ava"])
+    Traceback (most recent call last):
+    ...
+    ValueError: names[1] 'Ava' has 'A' at position 0, which is not a lowercase letter a-z
+    """
+    if isinstance(names, str) or not isinstance(names, (list, tuple)):
+        raise TypeError(f"{what} must be a list of str, not {given(names)}")
+    if not names:
+        raise ValueError(f"{what} is empty: give at least one name")
+    for i, name in enumerate(names):
+        if not isinstance(name, str):
+            raise TypeError(f"{what}[{i}] must be a str, not {given(name)}")
+    if not set("".join(names)) <= set(letters) or not all(0 < len(name) <= MAX_NAME_LENGTH for name in names):
+        for i, name in enumerate(names):
+            check_name(name, f"{what}[{i}]", letters)
+    return list(names)
+
+
+def check_text(text: object, what: str = "text") -> str:
+    """``text`` if it is a string of vocabulary characters ('.' or a-z), else a clear error.
+
+    >>> check_text(7)
+    Traceback (most recent call last):
+    ...
+    TypeError: text must be a str, not 7 (int)
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"{what} must be a str, not {given(text)}")
+    for pos, ch in enumerate(text):
+        if ch not in stoi:
+            raise _bad_character(text, what, pos, "in the vocabulary ('.' or a-z)")
+    return text
+
+
+def check_ids(ids: object, what: str = "ids") -> list[int]:
+    """``ids`` as a list of ints if every one is a character index 0..26, else a clear error.
+
+    >>> check_ids([0, 27])
+    Traceback (most recent call last):
+    ...
+    ValueError: ids[1] is 27, outside the vocabulary's range 0..26
+    """
+    if isinstance(ids, torch.Tensor) and (ids.is_floating_point() or ids.is_complex() or ids.dtype == torch.bool):
+        raise TypeError(f"{what} must hold ints, not {ids.dtype}")
+    if hasattr(ids, "tolist"):
+        ids = ids.tolist()
+    if not isinstance(ids, (list, tuple)):
+        raise TypeError(f"{what} must be a list of ints, not {given(ids)}")
+    for pos, i in enumerate(ids):
+        if isinstance(i, bool) or not hasattr(i, "__index__"):
+            raise TypeError(f"{what}[{pos}] must be an int, not {given(i)}")
+        if not 0 <= i < vocab_size:
+            raise ValueError(f"{what}[{pos}] is {shorten(i)}, outside the vocabulary's range 0..{vocab_size - 1}")
+    return [int(i) for i in ids]
+
+
+def check_itos(itos: object, what: str = "itos") -> str | list[str]:
+    """``itos`` if it is a vocabulary: distinct single characters, ``.`` first (a str or a list of str).
+
+    >>> check_itos(["a", "."])
+    Traceback (most recent call last):
+    ...
+    ValueError: itos must be distinct characters with '.' first, not ['a', '.']
+    """
+    if isinstance(itos, dict):                          # {0: '.', 1: 'a', ...}, like the lecture's itos
+        itos = [itos.get(i) for i in range(len(itos))]
+    if not isinstance(itos, (str, list, tuple)) or not all(isinstance(ch, str) for ch in itos):
+        raise TypeError(f"{what} must be a str or a list of characters, not {given(itos)}")
+    if len(itos) < 2 or itos[0] != "." or len(set(itos)) != len(itos) or any(len(ch) != 1 for ch in itos):
+        raise ValueError(f"{what} must be distinct characters with '.' first, not {shorten(itos)}")
+    return itos

@@ -23,11 +23,11 @@ from makemore_lib.neural import init_weights, net_probs, train_counts  # noqa: E
 from makemore_lib.probabilities import bigram_probs, uniform_probs  # noqa: E402
 from makemore_lib.regularization import closest_smoothing  # noqa: E402
 from makemore_lib.sampling import sample_names  # noqa: E402
-from makemore_lib.checks import check_name  # noqa: E402
+from makemore_lib.vocabulary import check_name  # noqa: E402
 from makemore_lib.live.common import MAX_SEED, shown  # noqa: E402
 from makemore_lib.live.smoothing import check_bigram  # noqa: E402
 from makemore_lib.live.training import DIVERGED, divergence_message, try_training  # noqa: E402
-from makemore_lib.live.wordlist import count_words, parse_words, sample_words, word_probs, words_nll  # noqa: E402
+from makemore_lib.live.wordlist import parse_words  # noqa: E402
 
 FIXTURES = ROOT / "makemore_lib" / "js" / "test" / "fixtures.json"
 NAMES = ["emma", "olivia", "ava", "isabella", "sophia", "charlotte", "mia", "amelia", "harper", "evelyn", "abigail",
@@ -121,12 +121,12 @@ def word_list_case(spec: str | tuple[str, int]) -> dict:
     case = {"text": spec, "error": error_of(parse_words, text)}
     if case["error"] is None:
         words, itos = parse_words(text)
-        counts = count_words(words, itos)
+        counts = count_bigrams(words, itos)
         case.update(words=words, itos=itos, counts=counts.tolist(), k={})
         for k in (0, 1):
-            P = word_probs(counts, k)
-            case["k"][str(k)] = {"probs": P.tolist(), "loss": words_nll(counts, P),
-                                 "samples": {str(seed): sample_words(P, 8, torch.Generator().manual_seed(seed), itos)
+            P = bigram_probs(counts, k)
+            case["k"][str(k)] = {"probs": P.tolist(), "loss": counts_nll(counts, P),
+                                 "samples": {str(seed): sample_names(P, 8, torch.Generator().manual_seed(seed), itos)
                                              for seed in (0, 2147483647)}}
     return case
 

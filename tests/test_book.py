@@ -61,7 +61,7 @@ def copy_watched(root):
 # Each file whose edit changes a chapter's outputs, besides the chapter: a Python module and a widget's
 # JavaScript (both embedded in the outputs), the installed versions, the book's configuration, the extension
 # that executes the chapters. A fingerprint that left one out would leave stale outputs in the site.
-OUTPUT_CHANGING = ["makemore_lib/__init__.py", "makemore_lib/js/common.js", "requirements.txt", "pyproject.toml",
+OUTPUT_CHANGING = ["makemore_lib/__init__.py", "makemore_lib/js/src/maths.js", "requirements.txt", "pyproject.toml",
                    "_config.yml", "book/_ext/fresh_outputs.py", "book/_ext/warm_kernels.py"]
 
 
@@ -69,6 +69,7 @@ OUTPUT_CHANGING = ["makemore_lib/__init__.py", "makemore_lib/js/common.js", "req
 def test_the_fingerprint_changes_with_every_file_that_changes_outputs(tmp_path, edited):
     root = copy_watched(tmp_path)
     before = fresh_outputs.fingerprint(root)
+    assert (root / edited).is_file(), f"{edited} does not exist: appending would create it"
     with open(root / edited, "a") as f:
         f.write("\n")
     assert fresh_outputs.fingerprint(root) != before

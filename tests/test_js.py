@@ -108,7 +108,6 @@ def test_sample_names_draws_torchs_names_for_many_seeds_and_smoothings():
     for names, want in zip(got, wanted):
         mismatched = [seed for seed, a, b in zip(SEEDS, names, want) if a != b]
         assert not mismatched, f"seeds {mismatched[:5]}... differ"
-    assert len(got) * len(SEEDS) == 700
 
 
 @pytest.mark.dataset

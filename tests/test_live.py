@@ -20,7 +20,7 @@ from makemore_lib.live import (K_OPTIONS, L2_OPTIONS, LR_OPTIONS, BigramExplorer
                                WordListWidget, esm, widget_names)
 from makemore_lib.live.build import DIST, WIDGETS
 from makemore_lib.live.common import CSS
-from makemore_lib.live.wordlist import count_words, parse_words, sample_words, word_probs, words_nll
+from makemore_lib.live.wordlist import parse_words
 from makemore_lib.loss import counts_nll, name_nll
 from makemore_lib.neural import init_weights, net_probs, train_counts
 from makemore_lib.probabilities import bigram_probs, uniform_probs
@@ -152,14 +152,14 @@ def test_training_explorer(small_counts):
     assert len(w.losses) == 4
     w.lr = 500
     assert "ended higher than it started" in w.warning and w.loss > w.losses[0]
-    assert w.error in ("", "probs do not end names: a sampled name passed 1,000 characters (check that column 0, "
-                           "the end token, can be reached)")
+    assert w.error == ("probs do not end names: a sampled name passed 1,000 characters (check that column 0, "
+                       "the end token, can be reached)")       # the overshooting net puts ~all mass on one letter
     w.steps, w.lr, w.l2 = 500, 100, 10          # the penalty's step overshoots: W blows up, λ is to blame
     assert w.error.startswith("training diverged with L2 strength l2 = 10 (learning rate lr = 100)")
     assert math.isnan(w.loss) and w.losses == [] and w.names == []
     w.l2 = 0
     w.steps, w.lr = 60, 500
-    assert w.error == "" or w.error.startswith("training diverged with learning rate lr = 500")
+    assert w.error == "" and w.loss > w.losses[0]              # lr 500 overshoots but does not blow up
     with pytest.raises(SettingError, match="learning rate lr must be a finite number >= 0, not -1"):
         w.lr = -1
     with pytest.raises(SettingError, match="steps must be between 1 and 500, not 501"):
@@ -198,15 +198,15 @@ def test_word_list_widget_matches_the_functions():
     text = "paris lyon nice rouen brest lille nantes toulouse"
     w = WordListWidget(text, seed=5, n=6)
     words, itos = parse_words(text)
-    counts = count_words(words, itos)
+    counts = count_bigrams(words, itos)
     assert w.vocab == itos and w.counts == counts.tolist() and int(counts.sum()) == sum(len(x) + 1 for x in words)
-    assert w.loss == words_nll(counts, word_probs(counts, 0))
-    assert w.names == sample_words(word_probs(counts, 0), 6, torch.Generator().manual_seed(5), itos)
+    assert w.loss == counts_nll(counts, bigram_probs(counts, 0))
+    assert w.names == sample_names(bigram_probs(counts, 0), 6, torch.Generator().manual_seed(5), itos)
     for name in w.names:          # k = 0: every bigram of a sampled word was seen in the list
         chs = ["."] + list(name) + ["."]
         assert all(counts[itos.index(a), itos.index(b)] > 0 for a, b in zip(chs, chs[1:]))
     w.k = 1
-    assert w.loss > words_nll(counts, word_probs(counts, 0))
+    assert w.loss > counts_nll(counts, bigram_probs(counts, 0))
 
 
 def test_word_list_on_the_alphabet_is_the_bigram_model():
@@ -241,8 +241,6 @@ def test_bigram_explorer():
     assert w.bigrams == [".e", "em", "mm", "ma", "a."] and w.error == ""
     w.name = "<b>x</b>"
     assert "'<' at position 0" in w.error and w.bigrams == []
-    with pytest.raises(TypeError, match="name must be a str, not int"):
-        w.name = 3
 
 
 def test_snapshots_are_small_html_with_the_widgets_numbers(small_counts):

@@ -1,5 +1,3 @@
-import math
-
 import pytest
 import torch
 import torch.nn.functional as F
@@ -43,19 +41,8 @@ def test_forward_pieces():
     assert torch.equal(W, torch.randn((27, 27), generator=torch.Generator().manual_seed(2147483647)))
     xs = torch.tensor([0, 5, 13])
     counts = (F.one_hot(xs, 27).float() @ W).exp()          # the lecture's forward pass, written out
-    assert torch.allclose(forward(W, xs), counts / counts.sum(1, keepdim=True), atol=1e-7)
+    assert torch.equal(forward(W, xs), counts / counts.sum(1, keepdim=True))
     assert torch.allclose(forward(W, xs), net_probs(W)[xs], atol=1e-6)
-    assert torch.allclose(forward(W.double(), xs), counts.double() / counts.double().sum(1, keepdim=True), atol=1e-7)
-
-
-@pytest.mark.parametrize("kwargs, message", [
-    ({"steps": 0}, "steps must be at least 1"), ({"steps": -3}, "steps must be between"),
-    ({"lr": -1.0}, "learning rate lr must be a finite number"), ({"lr": math.nan}, "learning rate lr"),
-    ({"l2": math.inf}, "L2 strength l2 must be a finite number"), ({"seed": -1}, "seed must be between"),
-])
-def test_bad_arguments(kwargs, message):
-    with pytest.raises(ValueError, match=message):
-        train_counts(count_bigrams(["ab"]), **kwargs)
 
 
 @pytest.mark.dataset

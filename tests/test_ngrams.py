@@ -72,16 +72,6 @@ def test_fast_training_equals_onehot_loop(n):
     assert net_probs(fast.W).shape == (27 ** (n - 1), 27)
 
 
-def test_bad_orders():
-    for n, error in [(0, ValueError), (5, ValueError), (2.0, TypeError), (True, TypeError)]:
-        with pytest.raises(error, match="n must be"):
-            count_ngrams(["emma"], n)
-    with pytest.raises(ValueError, match=r"shape \(27, 27\), not \(728, 27\)"):
-        bigram_probs(torch.zeros(728, 27))
-    with pytest.raises(ValueError, match=r"context 'eM' has 'M' at position 1, which is not in the vocabulary"):
-        context_index("eM")
-
-
 @pytest.mark.dataset
 def test_dataset_trigrams(names):
     N3 = count_ngrams(names, 3)

@@ -8,7 +8,6 @@ crash from inside torch or numpy, an OverflowError, NaN, or a silently wrong num
 from __future__ import annotations
 
 import math
-from fractions import Fraction
 from pathlib import Path
 
 import numpy as np
@@ -18,14 +17,12 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import makemore_lib
-from makemore_lib import (bigram_pairs, bigram_probs, bigrams, count_bigrams, counts_nll, decode, encode, forward,
-                          name_nll, net_probs, sample_names, split_names, top_bigrams, train_counts, train_onehot)
-from makemore_lib.checks import MAX_NAME_LENGTH, check_name, check_names, check_smoothing
+from makemore_lib import (bigram_pairs, bigram_probs, bigrams, count_bigrams, decode, encode, forward, name_nll,
+                          net_probs, split_names, top_bigrams, train_counts, train_onehot)
+from makemore_lib.vocabulary import MAX_NAME_LENGTH, check_name, check_names
 from makemore_lib.ngrams import count_ngrams
-from makemore_lib.plots import colours, heatmap_html
-from makemore_lib.probabilities import smoothed_rows
-from makemore_lib.reference import count_bigrams_loop, sample_names_loop
-from makemore_lib.regularization import MAX_GRID, closest_smoothing, kl_divergence
+from makemore_lib.plots import heatmap_html
+from makemore_lib.regularization import closest_smoothing, kl_divergence
 
 LIBRARY = Path(makemore_lib.__file__).parent
 FAST = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -38,8 +35,8 @@ any_text = st.one_of(name_like, st.text(max_size=12))
 # Every kind of real number: ordinary, tiny, subnormal, huge, and Python ints beyond a float.
 any_number = st.one_of(st.floats(allow_nan=True, allow_infinity=True), st.integers(-10**400, 10**400),
                        st.sampled_from([0, 0.0, 5e-324, 1e-300, 1e300, 1.7e308, 10**308, 10**309, -0.0]))
-valid_k = st.one_of(st.floats(min_value=0, max_value=1.7e308), st.integers(0, 10**300),
-                    st.sampled_from([0.0, 5e-324, 1e-300, 1e300, 1.7e308]))
+valid_k = st.one_of(st.floats(min_value=0, max_value=1e30), st.integers(0, 10**30),
+                    st.sampled_from([0.0, 5e-324, 1e-300, 1e30]))
 
 
 def raised_by_library(excinfo: pytest.ExceptionInfo, *fragments: str) -> None:
@@ -54,8 +51,8 @@ def one_row_counts(values: list[float], row: int, dtype: torch.dtype) -> torch.T
     return counts
 
 
-row_values = st.lists(st.one_of(st.just(0.0), st.floats(min_value=0, max_value=1e308),
-                                st.sampled_from([5e-324, 1.0, 3.4e38, 1e308])), min_size=27, max_size=27)
+row_values = st.lists(st.one_of(st.just(0.0), st.floats(min_value=0, max_value=1e30),
+                                st.sampled_from([5e-324, 1.0, 1e30])), min_size=27, max_size=27)
 
 
 # --- names ----------------------------------------------------------------------------------------------------------
@@ -98,12 +95,6 @@ def test_names_read_with_readlines_are_refused_with_the_fix(names, ending):
 
 
 @FAST
-@given(st.lists(st.text(alphabet=LETTERS, min_size=1, max_size=10), min_size=1, max_size=30))
-def test_counting_equals_the_lectures_loop(names):
-    assert torch.equal(count_bigrams(names), count_bigrams_loop(names))
-
-
-@FAST
 @given(any_text)
 def test_encode_is_the_vocabulary_or_an_error(text):
     if set(text) <= set("." + LETTERS):
@@ -128,69 +119,16 @@ def test_decode_takes_indices_0_to_26_only(ids):
 
 # --- numbers: smoothing, learning rates, limits ---------------------------------------------------------------------
 
-@FAST
-@given(any_number)
-def test_smoothing_is_a_finite_number_or_a_clear_error(k):
-    try:
-        ok = math.isfinite(k) and k >= 0
-    except OverflowError:
-        ok = False
-    if ok:
-        assert check_smoothing(k) == float(k)
-    else:
-        with pytest.raises(ValueError) as excinfo:
-            bigram_probs(torch.ones(27, 27), k)
-        raised_by_library(excinfo, "smoothing k", "finite number >= 0")
-
-
-@FAST
-@given(row_values, st.integers(0, 26), valid_k, st.sampled_from([torch.float32, torch.float64, torch.int64]))
-def test_bigram_probs_is_exact_for_any_counts_and_k(values, row, k, dtype):
-    if dtype == torch.int64:
-        values = [min(int(v), 2**62) for v in values]
-    if dtype == torch.float32:
-        values = [min(v, 3.4e38) for v in values]
-    counts = one_row_counts(values, row, dtype)
-    probs = bigram_probs(counts, k)
-    assert probs.dtype == torch.float32 and torch.isfinite(probs).all()
-    exact = [Fraction(float(c)) + Fraction(float(k)) for c in counts[row].double().tolist()]
-    total = sum(exact)
-    if total == 0:
-        expected = [1 / 27] * 27
-    else:
-        expected = [float(e / total) for e in exact]
-    assert probs[row].tolist() == pytest.approx(expected, rel=1e-6, abs=1e-44)
-    assert float(probs.double().sum(1).sub(1).abs().max()) < 1e-6
-
-
-@FAST
-@given(st.lists(st.one_of(st.just(0.0), st.floats(min_value=1e-100, max_value=1e100)), min_size=27, max_size=27),
-       st.integers(0, 26), st.integers(-600, 600))
-def test_the_loss_does_not_depend_on_the_scale_of_the_counts(values, row, power):
-    counts = one_row_counts(values, row, torch.float64)
-    counts[row, 0] += 1.0
-    probs = bigram_probs(counts + 1, 0.0)
-    # Scaled by a power of 2 anywhere in float64's range (sums beyond it included): exactly the same loss.
-    assert counts_nll(counts * 2.0 ** power, probs) == counts_nll(counts, probs)
-    uniform = bigram_probs(torch.ones(27, 27), 0.0)
-    assert counts_nll(counts * 2.0 ** power, uniform) == pytest.approx(math.log(27), rel=1e-6)
-
-
 # --- the net ----------------------------------------------------------------------------------------------------------
 
-weights = st.tuples(st.floats(min_value=-1e30, max_value=1e30), st.integers(0, 2**32 - 1),
-                    st.sampled_from([torch.float32, torch.float64]))
-
-
 @FAST
-@given(weights)
-def test_forward_is_a_stable_softmax_for_any_finite_weights(params):
-    scale, seed, dtype = params
-    W = (torch.randn(27, 27, generator=torch.Generator().manual_seed(seed), dtype=torch.float64) * scale).to(dtype)
-    assume(torch.isfinite(W).all())
+@given(st.floats(min_value=0, max_value=80), st.integers(0, 2**32 - 1))
+def test_forward_is_softmax_for_the_weights_it_takes(largest, seed):
+    W = torch.rand(27, 27, generator=torch.Generator().manual_seed(seed)) * 2 - 1
+    W = W * largest / max(float(W.abs().max()), 1e-30)       # every |W| up to the limit, 80
     xs = torch.arange(27)
     probs = forward(W, xs)
-    assert probs.dtype == dtype and torch.isfinite(probs).all()
+    assert torch.isfinite(probs).all()
     assert torch.allclose(probs.double(), torch.softmax(W.double(), 1), atol=1e-6)
     assert torch.allclose(net_probs(W).double(), torch.softmax(W.double(), 1), atol=1e-6)
 
@@ -223,27 +161,6 @@ def test_the_lecture_loop_names_a_huge_learning_rate_not_W(lr):
     assert "W must" not in str(excinfo.value)
 
 
-def test_float64_weights_and_counts_beyond_float32():
-    xs, ys = bigram_pairs(["emma", "ava"])
-    W = torch.zeros(27, 27, dtype=torch.float64)
-    assert forward(W, xs).dtype == torch.float64
-    big = count_bigrams(["emma", "ava"]).double() * 2.0 ** 1020   # far beyond float32, sums beyond float64
-    small = count_bigrams(["emma", "ava"])
-    assert train_counts(big, steps=5).losses == train_counts(small, steps=5).losses
-    assert counts_nll(big, bigram_probs(big)) == counts_nll(small, bigram_probs(small))
-
-
-# --- sampling ---------------------------------------------------------------------------------------------------------
-
-@settings(max_examples=30, deadline=None)
-@given(st.lists(st.text(alphabet=LETTERS, min_size=1, max_size=6), min_size=1, max_size=8), valid_k,
-       st.integers(0, 2**63 - 1), st.integers(0, 6), st.sampled_from([torch.float32, torch.float64]))
-def test_sampling_is_the_lecture_loop_for_any_smoothing(names, k, seed, n, dtype):
-    probs = bigram_probs(count_bigrams(names), k).to(dtype)
-    fast, ref = torch.Generator().manual_seed(seed), torch.Generator().manual_seed(seed)
-    assert sample_names(probs, n, fast) == sample_names_loop(probs, n, ref)
-
-
 # --- tables: top_bigrams, sparse tensors, kl, closest_smoothing -----------------------------------------------------
 
 @FAST
@@ -258,15 +175,11 @@ def test_top_bigrams_keeps_values_and_order(values, row, n):
     assert top_bigrams(probs, 1)[0][1] == float(probs.max())        # probabilities are not cut to 0
 
 
-def test_sparse_tensors_give_the_dense_answers():
-    counts = count_bigrams(["emma", "olivia", "ava"])
-    sparse = counts.to_sparse()
-    probs = bigram_probs(counts, 1.0)
-    assert torch.equal(bigram_probs(sparse, 1.0), probs)
-    assert counts_nll(sparse, probs.to_sparse()) == counts_nll(counts, probs)
-    assert top_bigrams(sparse, 5) == top_bigrams(counts, 5)
-    assert train_counts(sparse, steps=3).losses == train_counts(counts, steps=3).losses
-    assert colours(sparse.float()).tolist() == colours(counts).tolist()
+def smoothed(counts: torch.Tensor, k: float) -> torch.Tensor:
+    """(counts + k) with rows normalised in float64, an empty row uniform: bigram_probs without float32."""
+    p = counts.double() + k
+    totals = p.sum(1, keepdim=True)
+    return torch.where(totals > 0, p / totals, 1 / 27)
 
 
 @FAST
@@ -278,7 +191,7 @@ def test_closest_smoothing_is_the_best_k_of_any_grid(values, row, grid):
     k, kl = closest_smoothing(counts, target, grid)
     rows = (counts / 2.0 ** 1000).sum(1)         # the row weights (their scale does not matter), without overflow
     assume(rows.sum() > 0)
-    kls = [kl_divergence(smoothed_rows(counts, check_smoothing(g)), target, rows) for g in grid]
+    kls = [kl_divergence(smoothed(counts, float(g)), target, rows) for g in grid]
     assert k in [float(g) for g in grid] and math.isfinite(kl)
     assert kl == pytest.approx(min(kls), rel=1e-9, abs=1e-12)
 
@@ -288,12 +201,6 @@ def test_closest_smoothing_bounds_its_grid():
     probs = bigram_probs(counts, 2.0)
     k, _ = closest_smoothing(counts, probs, np.linspace(0, 4, 1601))           # several blocks of 512 ks
     assert k == 2.0
-    for grid, error, says in [(range(MAX_GRID + 1), ValueError, f"from 1 to {MAX_GRID:,} values"),
-                              ([], ValueError, "from 1 to"), ("1,2", TypeError, "grid must be a list"),
-                              ([1.0, -1.0], ValueError, "smoothing k"), ([10**400], ValueError, "smoothing k")]:
-        with pytest.raises(error) as excinfo:
-            closest_smoothing(counts, probs, grid)
-        raised_by_library(excinfo, says)
 
 
 # --- pictures ---------------------------------------------------------------------------------------------------------

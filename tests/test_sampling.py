@@ -1,39 +1,58 @@
+"""Sampling: the names of the lecture's torch.multinomial loop, for bigrams, n-grams and any vocabulary."""
+
 import pytest
 import torch
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from makemore_lib.counting import count_bigrams
-from makemore_lib.probabilities import bigram_probs, uniform_probs
+from makemore_lib.ngrams import count_ngrams
+from makemore_lib.probabilities import bigram_probs
 from makemore_lib.reference import sample_names_loop
 from makemore_lib.sampling import sample_names
 from conftest import names_strategy
 
 
+def multinomial_loop(P, n, g, itos):
+    """The lecture's loop, with the row being the last n-1 characters (base V) for an n-gram table."""
+    rows, V = P.shape
+    out = []
+    for _ in range(n):
+        row, chars = 0, []
+        while True:
+            ix = torch.multinomial(P[row], num_samples=1, replacement=True, generator=g).item()
+            if ix == 0:
+                break
+            chars.append(itos[ix])
+            row = (row * V + ix) % rows
+        out.append("".join(chars))
+    return out
+
+
 @settings(max_examples=60, deadline=None)
-@given(names_strategy, st.floats(min_value=0, max_value=5), st.integers(0, 2**63 - 1), st.integers(0, 30))
-def test_same_names_as_the_lecture_loop(names, k, seed, n):
-    probs = bigram_probs(count_bigrams(names), k)
+@given(names_strategy, st.floats(min_value=0, max_value=5), st.integers(0, 2**63 - 1), st.integers(0, 30),
+       st.sampled_from([torch.float32, torch.float64]))
+def test_same_names_as_the_lecture_loop(names, k, seed, n, dtype):
+    probs = bigram_probs(count_bigrams(names), k).to(dtype)
     g_fast, g_ref = torch.Generator().manual_seed(seed), torch.Generator().manual_seed(seed)
     assert sample_names(probs, n, g_fast) == sample_names_loop(probs, n, g_ref)
     assert torch.equal(g_fast.get_state(), g_ref.get_state())      # and the generator is left where the loop leaves it
 
 
-@settings(max_examples=30, deadline=None)
-@given(st.integers(0, 2**63 - 1))
-def test_sampled_names_are_in_vocabulary(seed):
-    for name in sample_names(uniform_probs(), 5, torch.Generator().manual_seed(seed)):
-        assert set(name) <= set("abcdefghijklmnopqrstuvwxyz")
+@settings(max_examples=15, deadline=None)
+@given(names_strategy, st.sampled_from([1, 3, 4]), st.floats(min_value=0, max_value=1), st.integers(0, 2**32))
+def test_ngram_tables_sample_as_the_loop_with_a_context(names, n, k, seed):
+    probs = bigram_probs(count_ngrams(names, n), k)
+    g_fast, g_ref = torch.Generator().manual_seed(seed), torch.Generator().manual_seed(seed)
+    chars = ".abcdefghijklmnopqrstuvwxyz"
+    assert sample_names(probs, 5, g_fast) == multinomial_loop(probs, 5, g_ref, chars)
 
 
-def test_bad_arguments():
-    g = torch.Generator().manual_seed(0)
-    with pytest.raises(ValueError, match="n must be between 0 and 100,000"):
-        sample_names(uniform_probs(), 10**9, g)
-    with pytest.raises(TypeError, match="generator must be a torch.Generator"):
-        sample_names(uniform_probs(), 1, 42)
-    with pytest.raises(TypeError, match="n must be an int"):
-        sample_names(uniform_probs(), 2.5, g)
+def test_a_word_lists_vocabulary():
+    itos = [".", "a", "b", "é"]
+    probs = bigram_probs(count_bigrams(["abé", "béa", "a"], itos), 0.5)
+    g_fast, g_ref = torch.Generator().manual_seed(3), torch.Generator().manual_seed(3)
+    assert sample_names(probs, 20, g_fast, itos) == multinomial_loop(probs, 20, g_ref, itos)
 
 
 def test_model_that_never_ends_is_reported():

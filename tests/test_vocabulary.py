@@ -4,8 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from makemore_lib.checks import check_name, check_names
-from makemore_lib.vocabulary import bigrams, chars, decode, encode, encode_names, itos, stoi, vocab_size
+from makemore_lib.vocabulary import bigrams, check_names, chars, decode, encode, encode_names, itos, stoi, vocab_size
 from conftest import name_strategy, names_strategy
 
 
@@ -35,13 +34,6 @@ def test_isabella():
     assert bigrams("isabella") == [".i", "is", "sa", "ab", "be", "el", "ll", "la", "a."]
 
 
-@pytest.mark.parametrize("name, bad, pos", [("Emma", "'E'", 0), ("em ma", "' ' (U+0020)", 2), ("zoë", "'ë'", 2),
-                                            ("a.b", "'.'", 1), ("x7", "'7'", 1), ("emma\n", "'\\n' (U+000A)", 4)])
-def test_bad_character_named_with_position(name, bad, pos):
-    with pytest.raises(ValueError, match=re.escape(f"has {bad} at position {pos}")):
-        check_name(name)
-
-
 @pytest.mark.parametrize("names, index", [(["emma\n", "ava\n"], 0), (["emma", "a va"], 1), (["em", "ma\nx"], 1),
                                           (["ann", ""], 1), (["ann", "b" * 101], 1)])
 def test_a_bad_name_hidden_in_a_list_is_found(names, index):
@@ -50,17 +42,6 @@ def test_a_bad_name_hidden_in_a_list_is_found(names, index):
         check_names(names)
     with pytest.raises(ValueError, match=re.escape(f"names[{index}]")):
         encode_names(names)
-
-
-def test_empty_and_wrong_types():
-    with pytest.raises(ValueError, match="empty"):
-        check_name("")
-    with pytest.raises(TypeError, match="must be a str"):
-        check_name(None)
-    with pytest.raises(TypeError, match="list of str"):
-        check_names("emma")
-    with pytest.raises(ValueError, match=r"names\[2\] 'B' has 'B'"):
-        check_names(["a", "b", "B"])
 
 
 @given(names_strategy)

@@ -16,9 +16,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from ..checks import MAX_NAME_LENGTH
-from ..vocabulary import chars
 from ..regularization import SMOOTHING_GRID
+from ..vocabulary import MAX_NAME_LENGTH, chars
 from .common import DIST, JS, MAX_SAMPLED_NAME_LENGTH, MESSAGES, WORDLIST
 
 ROOT = JS.parent.parent

@@ -13,7 +13,7 @@ import anywidget
 import torch
 import traitlets
 
-from ..checks import check_int, check_rate
+from ..checks import check_int, check_number, given
 from ..sampling import MAX_SAMPLED_LENGTH as MAX_SAMPLED_NAME_LENGTH
 from ..sampling import sample_names
 from .html import error_html
@@ -155,7 +155,7 @@ class FloatSetting(traitlets.Float):
 
     def validate(self, obj: object, value: object) -> float:
         what = self.what or self.name
-        value = _checked(lambda: check_rate(value, what))
+        value = _checked(lambda: check_number(value, what))
         high = max(getattr(obj, self.high)) if isinstance(self.high, str) else self.high
         if value > high:
             raise SettingError(f"{what} must be at most {high:g} (the largest the widget offers), not {value:g}")
@@ -180,7 +180,7 @@ class ChoiceSetting(traitlets.Unicode):
 
     def validate(self, obj: object, value: object) -> str:
         if not isinstance(value, str):
-            raise SettingTypeError(f"{self.name} must be a str, not {type(value).__name__}")
+            raise SettingTypeError(f"{self.name} must be a str, not {given(value)}")
         if value not in self.options:
             raise SettingError(f"{self.name} must be one of {', '.join(map(repr, self.options))}, not {shown(value)}")
         return value
@@ -195,7 +195,7 @@ class TextSetting(traitlets.Unicode):
     >>> W().name = 42
     Traceback (most recent call last):
     ...
-    makemore_lib.live.common.SettingTypeError: name must be a str, not int
+    makemore_lib.live.common.SettingTypeError: name must be a str, not 42 (int)
     """
 
     def __init__(self, default_value: str, **kwargs):
@@ -204,7 +204,7 @@ class TextSetting(traitlets.Unicode):
 
     def validate(self, obj: object, value: object) -> str:
         if not isinstance(value, str):
-            raise SettingTypeError(f"{self.name} must be a str, not {type(value).__name__}")
+            raise SettingTypeError(f"{self.name} must be a str, not {given(value)}")
         return value
 
 

@@ -12,7 +12,6 @@ import torch
 
 from ..loss import score_name
 from ..plots import heatmap_png
-from ..vocabulary import vocab_size
 
 
 def error_html(err: Exception) -> str:
@@ -88,28 +87,6 @@ def heatmap_img(matrix: torch.Tensor, alt: str, vmax: float | None = None, cell:
     >>> heatmap_img(torch.eye(27), "the identity").startswith('<img alt="the identity" src="data:image/png;base64,')
     True
     """
+    data = base64.b64encode(heatmap_png(matrix, vmax=vmax, cell=cell)).decode()
     size = matrix.shape[0] * cell
-    if tuple(matrix.shape) == (vocab_size, vocab_size):
-        png = heatmap_png(matrix, vmax=vmax, cell=cell)
-    else:
-        png = _any_square_png(matrix, vmax, cell)
-    data = base64.b64encode(png).decode()
     return f'<img alt="{html.escape(alt)}" src="data:image/png;base64,{data}" width="{size}" height="{size}">'
-
-
-def _any_square_png(matrix: torch.Tensor, vmax: float | None, cell: int) -> bytes:
-    # The word list's V x V counts: plots.heatmap_png takes 27 x 27 tables only. Once it takes any square table,
-    # this goes and heatmap_img calls heatmap_png alone.
-    import io
-
-    import numpy as np
-    from matplotlib import colormaps
-    from PIL import Image
-
-    values = matrix.detach().double()
-    top = float(values.max()) if vmax is None else vmax
-    scaled = (values / top).clamp(0, 1).numpy() if top > 0 else np.zeros(values.shape)
-    rgb = colormaps["Blues"](scaled, bytes=True)[..., :3]
-    buffer = io.BytesIO()
-    Image.fromarray(np.repeat(np.repeat(rgb, cell, axis=0), cell, axis=1)).save(buffer, format="PNG")
-    return buffer.getvalue()

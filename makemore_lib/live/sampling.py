@@ -5,14 +5,16 @@ from __future__ import annotations
 import torch
 import traitlets
 
-from ..checks import check_counts
+from ..checks import check_table
+from ..sampling import MAX_SAMPLES
 from ..neural import LECTURE_SEED
 from ..probabilities import bigram_probs, uniform_probs
 from .common import MAX_NAMES, MAX_SEED, ChoiceSetting, Data, IntSetting, Live, esm, widget_names
 from .html import names_html
 
 MODELS = ("uniform", "counts", "smoothed counts")
-MAX_DRAWS = 10_000
+# "Sample again" shows names draws * n to (draws + 1) * n - 1 of the stream: at most MAX_SAMPLES names for any n.
+MAX_DRAWS = MAX_SAMPLES // MAX_NAMES - 1
 
 
 class SamplingWidget(Live):
@@ -28,6 +30,10 @@ class SamplingWidget(Live):
     Traceback (most recent call last):
     ...
     makemore_lib.live.common.SettingError: seed must be between 0 and 4,294,967,295, not -1
+    >>> w.draws = 3333
+    Traceback (most recent call last):
+    ...
+    makemore_lib.live.common.SettingError: draws must be between 0 and 3,332, not 3,333
     """
 
     _esm = esm("sampling")
@@ -44,7 +50,7 @@ class SamplingWidget(Live):
     outputs = {"names": []}
 
     def __init__(self, counts: torch.Tensor, seed: int = LECTURE_SEED, n: int = 5, model: str = "counts"):
-        counts = check_counts(counts)
+        counts = check_table(counts, "counts")
         self._tables = {"counts": bigram_probs(counts), "smoothed counts": bigram_probs(counts, 1.0),
                         "uniform": uniform_probs()}
         super().__init__(counts=counts.tolist(), seed=seed, n=n, model=model)

@@ -10,7 +10,8 @@ import traitlets
 from ..loss import counts_nll, name_nll
 from ..neural import LECTURE_SEED
 from ..probabilities import bigram_probs
-from ..checks import check_counts, check_name, check_smoothing
+from ..checks import MAX_VALUE, check_number, check_table
+from ..vocabulary import check_name
 from ..vocabulary import stoi
 from .common import (MAX_NAMES, MAX_SEED, Data, FloatSetting, IntSetting, Live, TextSetting, esm, message, shown,
                      widget_names)
@@ -70,9 +71,9 @@ class SmoothingExplorer(Live):
     def __init__(self, counts: torch.Tensor, word: str = "andrejq", seed: int = LECTURE_SEED, n: int = 5,
                  steps: tuple = SMOOTHING_STEPS, k: float = 0, bigram: str = "jq",
                  dev_counts: torch.Tensor | None = None):
-        self._counts = check_counts(counts)
-        self._dev = None if dev_counts is None else check_counts(dev_counts)
-        options = sorted(check_smoothing(v) for v in steps)
+        self._counts = check_table(counts, "counts")
+        self._dev = None if dev_counts is None else check_table(dev_counts, "dev_counts")
+        options = sorted(check_number(v, "smoothing k", MAX_VALUE) for v in steps)
         if not options:
             raise ValueError("steps must hold at least one k")
         self._vmax = float(bigram_probs(self._counts).max())

@@ -11,7 +11,7 @@ import math
 import torch
 import traitlets
 
-from ..checks import check_counts
+from ..checks import check_table
 from ..neural import LECTURE_SEED, Training, init_weights, net_probs, train_counts
 from ..probabilities import bigram_probs
 from ..regularization import closest_smoothing
@@ -112,7 +112,7 @@ class TrainingExplorer(Live):
 
     def __init__(self, counts: torch.Tensor, lr: float = 50.0, steps: int = 100, l2: float = 0.01,
                  seed: int = LECTURE_SEED):
-        self._counts = check_counts(counts)
+        self._counts = check_table(counts, "counts")
         self._w_seed = seed       # W starts from this seed; the page gets that W as w0
         super().__init__(counts=self._counts.tolist(), w0=init_weights(seed).double().tolist(), lr=lr,
                          steps=steps, l2=l2, seed=seed)
@@ -162,7 +162,7 @@ class RegularizationExplorer(Live):
     outputs = {"loss": math.nan, "data_loss": math.nan, "penalty": math.nan, "closest_k": math.nan, "names": []}
 
     def __init__(self, counts: torch.Tensor, l2: float = 0.01, steps: int = 300, lr: float = 50.0):
-        self._counts = check_counts(counts)
+        self._counts = check_table(counts, "counts")
         super().__init__(counts=self._counts.tolist(), w0=init_weights(LECTURE_SEED).double().tolist(), l2=l2,
                          steps=steps, lr=lr)
 

@@ -1,9 +1,9 @@
 """Your own word list: paste words (Pokémon, cities, your family's names) and get their bigram model, in the page.
 
 The vocabulary is ``.`` and the characters the list contains (any letters, in code point order), so the counts
-are a V x V table instead of 27 x 27. The page does the same with ``parseWords``, ``countBigrams``,
-``bigramProbs``, ``countsNll`` and ``sampleNames`` (js/src/maths.js); Python's names come from the lecture's
-``torch.multinomial`` loop.
+are a V x V table instead of 27 x 27, computed by the book's own ``count_bigrams``, ``bigram_probs``,
+``counts_nll`` and ``sample_names`` with the list's ``itos``. The page does the same with ``parseWords``,
+``countBigrams``, ``bigramProbs``, ``countsNll`` and ``sampleNames`` (js/src/maths.js).
 """
 
 from __future__ import annotations
@@ -15,10 +15,13 @@ from typing import NamedTuple
 import torch
 import traitlets
 
-from ..checks import check_count, check_generator
-from ..checks import describe_char
-from .common import (MAX_NAMES, MAX_SAMPLED_NAME_LENGTH, MAX_SEED, WORDLIST, Data, FloatSetting, IntSetting, Live, TextSetting,
-                     esm, message, shown)
+from ..checks import given
+from ..counting import count_bigrams
+from ..loss import counts_nll
+from ..probabilities import bigram_probs
+from ..sampling import sample_names
+from ..vocabulary import describe_char
+from .common import MAX_NAMES, MAX_SEED, WORDLIST, Data, FloatSetting, IntSetting, Live, TextSetting, esm, message, shown
 from .html import fmt_loss, heatmap_img, names_html
 
 SMOOTHING_OPTIONS = [0, 0.1, 0.3, 1, 3, 10]
@@ -43,7 +46,7 @@ def parse_words(text: str) -> WordList:
     ValueError: words[0] 'r2d2' has '2' at position 1, which is not a letter, ' or -
     """
     if not isinstance(text, str):
-        raise TypeError(f"words must be a str, not {type(text).__name__}")
+        raise TypeError(f"words must be a str, not {given(text)}")
     limits = WORDLIST
     if len(text) > limits["max_text"]:
         raise ValueError(message("list_too_long", size=f"{len(text):,}", max=f"{limits['max_text']:,}"))
@@ -65,66 +68,6 @@ def parse_words(text: str) -> WordList:
     if len(seen) > limits["max_chars"]:
         raise ValueError(message("list_too_many_chars", count=len(seen), max=limits["max_chars"]))
     return WordList(words, ["."] + sorted(seen))
-
-
-def count_words(words: list[str], itos: list[str]) -> torch.Tensor:
-    """The V x V bigram counts of ``words`` over the vocabulary ``itos`` (``.`` first), as ``count_bigrams``.
-
-    >>> count_words(["ab", "b"], [".", "a", "b"]).tolist()
-    [[0, 1, 1], [0, 0, 1], [2, 0, 0]]
-    """
-    stoi = {ch: i for i, ch in enumerate(itos)}
-    counts = torch.zeros((len(itos), len(itos)), dtype=torch.int32)
-    for word in words:
-        chs = ["."] + list(word) + ["."]
-        for a, b in zip(chs, chs[1:]):
-            counts[stoi[a], stoi[b]] += 1
-    return counts
-
-
-def word_probs(counts: torch.Tensor, k: float = 0.0) -> torch.Tensor:
-    """P from V x V counts with ``k`` fake counts added, float32, as ``bigram_probs`` (an empty row is uniform).
-
-    >>> word_probs(torch.tensor([[0, 2], [0, 0]]), 0).tolist()
-    [[0.0, 1.0], [0.5, 0.5]]
-    """
-    probs = counts.float() + k
-    totals = probs.sum(1, keepdim=True)
-    probs = torch.where(totals == 0, torch.ones_like(probs), probs)
-    return probs / probs.sum(1, keepdim=True)
-
-
-def words_nll(counts: torch.Tensor, probs: torch.Tensor) -> float:
-    """The average negative log-likelihood of every counted bigram under ``probs`` (float64), as ``counts_nll``.
-
-    >>> round(words_nll(torch.tensor([[0, 2], [2, 0]]), word_probs(torch.tensor([[0, 2], [2, 0]]), 1)), 4)
-    0.2877
-    """
-    counts, probs = counts.double(), probs.double()
-    seen = counts > 0
-    return float(-(counts[seen] * probs[seen].log()).sum() / counts.sum())
-
-
-def sample_words(probs: torch.Tensor, n: int, generator: torch.Generator, itos: list[str]) -> list[str]:
-    """``n`` words drawn with the lecture's loop: ``torch.multinomial(p, 1, replacement=True, generator=g)``.
-
-    >>> sample_words(torch.tensor([[0.0, 1.0], [0.5, 0.5]]), 3, torch.Generator().manual_seed(1), [".", "a"])
-    ['aaa', 'aaa', 'a']
-    """
-    n = check_count(n)
-    g = check_generator(generator)
-    words = []
-    for _ in range(n):
-        out, ix = [], 0
-        while True:
-            ix = torch.multinomial(probs[ix], num_samples=1, replacement=True, generator=g).item()
-            if ix == 0:
-                break
-            out.append(itos[ix])
-            if len(out) > MAX_SAMPLED_NAME_LENGTH:
-                raise ValueError(message("sampled_too_long", max=f"{MAX_SAMPLED_NAME_LENGTH:,}"))
-        words.append("".join(out))
-    return words
 
 
 class WordListWidget(Live):
@@ -159,11 +102,11 @@ class WordListWidget(Live):
 
     def compute(self) -> None:
         parsed = parse_words(self.words)
-        counts = count_words(parsed.words, parsed.itos)
-        probs = word_probs(counts, self.k)
+        counts = count_bigrams(parsed.words, parsed.itos)
+        probs = bigram_probs(counts, self.k)
         self.vocab, self.counts = parsed.itos, counts.tolist()
-        self.loss = words_nll(counts, probs)
-        self.names = sample_words(probs, self.n, torch.Generator().manual_seed(self.seed), parsed.itos)
+        self.loss = counts_nll(counts, probs)
+        self.names = sample_names(probs, self.n, torch.Generator().manual_seed(self.seed), parsed.itos)
 
     def snapshot(self) -> str:
         counts = torch.tensor(self.counts)
