@@ -296,3 +296,16 @@ def test_a_changed_figure_is_caught():
     numbers = output_numbers("loss 2.4546\nbigrams: 228,146")
     assert all(shown_in(f, numbers) for f in figures("The loss is 2.4546 over 228,146 bigrams."))
     assert not all(shown_in(f, numbers) for f in figures("The loss is 2.4547 over 228,146 bigrams."))
+
+
+# Why the book's numbers differ from the video is told once, in the appendix; a chapter links to it in a sentence.
+VERSION_STORY = ["exponential race", "running sum", "MKL", "2.1.1"]
+
+
+def test_only_the_appendix_tells_why_the_numbers_differ_from_the_video():
+    appendix = "\n".join(markdown_cells("appendix_versions"))
+    assert all(term in appendix for term in VERSION_STORY)
+    for chapter in NUMBERED:
+        prose = "\n".join(markdown_cells(chapter))
+        told = [term for term in VERSION_STORY if term in prose]
+        assert not told, f"{chapter} explains the versions ({told}): link the appendix instead"
