@@ -257,6 +257,13 @@ def kernel_command(tmp_path, python: str) -> list[str]:
     return manager.format_kernel_cmd()
 
 
+def test_warm_kernels_side_by_side_use_their_own_ipc_sockets(tmp_path):
+    server = types.SimpleNamespace(launch_args=lambda: [], path=str(tmp_path / "kernels.sock"))
+    managers = [fresh_outputs._warm_manager(server)() for _ in range(2)]
+    assert {m.transport for m in managers} == {"ipc"}
+    assert managers[0].ip != managers[1].ip and all(m.ip.startswith(str(tmp_path)) for m in managers)
+
+
 def test_a_warm_kernel_keeps_the_kernelspecs_python(tmp_path):
     import warm_kernels
 

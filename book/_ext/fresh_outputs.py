@@ -45,6 +45,7 @@ import tempfile
 import threading
 import time
 import traceback
+import uuid
 from pathlib import Path, PurePosixPath
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -158,23 +159,32 @@ def _same_python(command: str) -> bool:
         and os.path.realpath(found) == os.path.realpath(sys.executable))
 
 
+def _ipc_manager(folder: Path):
+    """A kernel manager whose kernels talk to the build over unix sockets in ``folder`` (IPC), not over TCP.
+
+    Why: kernel and build share one machine; sockets in the build's own temporary folder are reachable by nothing
+    else, and ipykernel has no reason to warn that TCP is unencrypted (six such warnings made a third of a cold
+    build's log). One socket prefix per kernel: kernels starting side by side would otherwise pick the same files."""
+    from jupyter_client.manager import AsyncKernelManager
+
+    class IPCKernelManager(AsyncKernelManager):
+        def __init__(self, **kwargs):
+            kwargs.setdefault("transport", "ipc")
+            kwargs.setdefault("ip", str(Path(folder) / f"kernel-{uuid.uuid4().hex[:12]}"))
+            super().__init__(**kwargs)
+
+    return IPCKernelManager
+
+
 def _warm_manager(server):
-    """A kernel manager that starts the standard Python kernel as a fork of the warm server (see warm_kernels).
+    """A kernel manager that starts the standard Python kernel as a fork of the warm server (see warm_kernels),
+    over IPC in the server's folder (see _ipc_manager).
 
     Only when the kernelspec runs ``python -m ipykernel_launcher`` with the build's own python: another kernel,
     or another python (a kernelspec pointing at another environment), starts the usual way, as the chapter's
     kernelspec says."""
-    from jupyter_client.manager import AsyncKernelManager
 
-    class WarmKernelManager(AsyncKernelManager):
-        def __init__(self, **kwargs):
-            # The kernel talks to the build over unix sockets in the build's own temporary folder (IPC), not TCP
-            # on 127.0.0.1: nothing else on the machine can connect, and ipykernel has no reason to warn that TCP
-            # is unencrypted (six such warnings made a third of a cold build's log).
-            kwargs.setdefault("transport", "ipc")
-            kwargs.setdefault("ip", str(Path(server.path).parent / "kernel"))
-            super().__init__(**kwargs)
-
+    class WarmKernelManager(_ipc_manager(Path(server.path).parent)):
         def format_kernel_cmd(self, extra_arguments=None):
             cmd = super().format_kernel_cmd(extra_arguments)
             if cmd[1:3] != ["-m", "ipykernel_launcher"] or not _same_python(cmd[0]):
@@ -343,7 +353,7 @@ def _execute_before_read(app, env, docnames):
                     + (f"kernels forked after importing {', '.join(preload)}" if server else "fresh kernels"))
         try:
             results = _run_in_thread(_execute_all(jobs, workers, Settings(app.config), kernel_env,
-                                                  _warm_manager(server) if server else None))
+                                                  _warm_manager(server) if server else _ipc_manager(Path(folder))))
         finally:
             if server:
                 server.close()
