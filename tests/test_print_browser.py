@@ -8,6 +8,8 @@ CI=true or MAKEMORE_REQUIRE_SITE=1.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from browser_assets import SCREENSHOTS, Visit, launch, need_chromium, need_site
@@ -62,8 +64,8 @@ def printed():
 
 def test_the_chapter_prints_to_a_pdf(printed):
     pdf, layout = printed
-    assert pdf.startswith(b"%PDF-") and pdf.count(b"/Type /Page\n") + pdf.count(b"/Type /Page ") \
-        + pdf.count(b"/Type /Page/") + pdf.count(b"/Type /Page>") > 1
+    pages = len(re.findall(rb"/Type\s*/Page\b", pdf))  # page objects, not the /Pages tree
+    assert pdf.startswith(b"%PDF-") and pages > 5, pages  # chapter 5 fills about 25 A4 pages
     assert layout["pres"] > 20  # the chapter's code and outputs were laid out
 
 
