@@ -30,6 +30,44 @@ from makemore_lib.live.training import DIVERGED, divergence_message, try_trainin
 from makemore_lib.live.wordlist import parse_words  # noqa: E402
 
 FIXTURES = ROOT / "makemore_lib" / "js" / "test" / "fixtures.json"
+
+# The one tolerance for floats computed on two machines or in two languages (the committed fixtures against the
+# library on this CPU, the JavaScript against the fixtures, a widget in Chromium against Python):
+#     |a - b| <= FLOAT_TOLERANCE * max(1, |a|, |b|)     (relative above 1, absolute below)
+# Why: torch's float32 results depend on the CPU's vector unit (AVX2, AVX-512, ARM's NEON or none), which sets
+# the order of sums and which exp, log and random-normal routines run; JavaScript computes in float64 and rounds.
+# Measured on these fixtures with torch 2.13 (ATEN_CPU_CAPABILITY=avx512, avx2, default on one machine): AVX2
+# against AVX-512 differ by at most 2.5 float32 units in the last place (2**-23 of the value), the scalar build by
+# up to 1.1e-6 on the random initial weights and the trained W, whose entries are below 1 and come out of
+# cancellations (so the error is absolute there, not relative). 2**-18 is 32 float32 units in the last place of
+# 1.0: four times the worst difference measured, and still 1,000 times smaller than any slip in a formula.
+FLOAT_TOLERANCE = 2 ** -18
+
+
+def close(a: float, b: float, tolerance: float = FLOAT_TOLERANCE) -> bool:
+    """Equal to within FLOAT_TOLERANCE (infinities only equal themselves).
+
+    >>> close(1.0, 1.0 + 2**-20), close(0.5, 0.5 + 2**-17), close(float("inf"), float("inf"))
+    (True, False, True)
+    """
+    return a == b or abs(a - b) <= tolerance * max(1.0, abs(a), abs(b))
+
+
+def differences(committed, fresh, where: str = "") -> list[str]:
+    """Where two fixture trees differ: floats beyond FLOAT_TOLERANCE, anything else (names, counts, messages,
+    strings for infinities) by value."""
+    if isinstance(committed, dict) and isinstance(fresh, dict):
+        if committed.keys() != fresh.keys():
+            return [f"{where}: keys {sorted(committed)} != {sorted(fresh)}"]
+        return [d for key in committed for d in differences(committed[key], fresh[key], f"{where}.{key}")]
+    if isinstance(committed, list) and isinstance(fresh, list):
+        if len(committed) != len(fresh):
+            return [f"{where}: {len(committed)} items != {len(fresh)}"]
+        return [d for i, (a, b) in enumerate(zip(committed, fresh)) for d in differences(a, b, f"{where}[{i}]")]
+    if isinstance(committed, float) or isinstance(fresh, float):
+        numbers = all(isinstance(x, (int, float)) and not isinstance(x, bool) for x in (committed, fresh))
+        return [] if numbers and close(committed, fresh) else [f"{where}: {committed!r} != {fresh!r}"]
+    return [] if committed == fresh else [f"{where}: {committed!r} != {fresh!r}"]
 NAMES = ["emma", "olivia", "ava", "isabella", "sophia", "charlotte", "mia", "amelia", "harper", "evelyn", "abigail",
          "emily", "elizabeth", "mila", "ella", "avery", "sofia", "camila", "aria", "scarlett", "andrej", "zoe",
          "quinn", "xavier", "yusuf", "kai", "jude", "wren", "bodhi", "ivy"]
@@ -64,7 +102,7 @@ def fixtures() -> dict:
     """Every case, computed by makemore_lib now."""
     counts = count_bigrams(NAMES)
     probs = {str(k): bigram_probs(counts, k) for k in KS}
-    out = {"names": NAMES, "counts": counts.tolist()}
+    out = {"tolerance": FLOAT_TOLERANCE, "names": NAMES, "counts": counts.tolist()}
     out["probs"] = {k: P.tolist() for k, P in probs.items()}
     out["counts_nll"] = {k: counts_nll(counts, P) for k, P in probs.items()}
     out["name_nll"] = [{"name": name, "k": k, "nll": number(name_nll(name, probs[k])),

@@ -61,8 +61,8 @@ def copy_watched(root):
 # Each file whose edit changes a chapter's outputs, besides the chapter: a Python module and a widget's
 # JavaScript (both embedded in the outputs), the installed versions, the book's configuration, the extension
 # that executes the chapters. A fingerprint that left one out would leave stale outputs in the site.
-OUTPUT_CHANGING = ["makemore_lib/__init__.py", "makemore_lib/js/src/maths.js", "requirements.txt", "pyproject.toml",
-                   "_config.yml", "book/_ext/fresh_outputs.py", "book/_ext/warm_kernels.py"]
+OUTPUT_CHANGING = ["makemore_lib/__init__.py", "makemore_lib/js/src/maths.js", "requirements.txt", "requirements.lock",
+                   "pyproject.toml", "_config.yml", "book/_ext/fresh_outputs.py", "book/_ext/warm_kernels.py"]
 
 
 @pytest.mark.parametrize("edited", OUTPUT_CHANGING)
@@ -73,6 +73,36 @@ def test_the_fingerprint_changes_with_every_file_that_changes_outputs(tmp_path, 
     with open(root / edited, "a") as f:
         f.write("\n")
     assert fresh_outputs.fingerprint(root) != before
+
+
+def test_the_fingerprint_changes_with_the_dataset(tmp_path):
+    """Another names file (another MAKEMORE_NAMES, or the same path with other bytes) is another fingerprint; the
+    same bytes elsewhere are not."""
+    few, other, copy = tmp_path / "few.txt", tmp_path / "other.txt", tmp_path / "copy.txt"
+    few.write_text("emma\nolivia\nava\n")
+    other.write_text("emma\nolivia\nava\nzoe\n")
+    copy.write_bytes(few.read_bytes())
+    prints = {name: fresh_outputs.fingerprint(ROOT, {"MAKEMORE_NAMES": str(path)})
+              for name, path in [("few", few), ("other", other), ("copy", copy)]}
+    assert prints["few"] != prints["other"] and prints["few"] == prints["copy"]
+    assert fresh_outputs.fingerprint(ROOT, {}) not in prints.values()  # unset: the library's checked download
+    few.write_text("emma\n")
+    assert fresh_outputs.fingerprint(ROOT, {"MAKEMORE_NAMES": str(few)}) != prints["few"]
+
+
+# The packages that compute, draw, run or render the outputs; an upgrade of any one re-executes the chapters.
+VERSION_CHANGING = ["torch", "numpy", "matplotlib", "myst-nb", "ipykernel", "anywidget", "jupyter-book", "sphinx",
+                    "sphinx-book-theme", "pydata-sphinx-theme"]
+
+
+@pytest.mark.parametrize("package", VERSION_CHANGING)
+def test_the_fingerprint_changes_with_an_installed_version(monkeypatch, package):
+    environ = {"MAKEMORE_NAMES": "/nonexistent"}
+    before = fresh_outputs.fingerprint(ROOT, environ)
+    real = fresh_outputs.installed_version
+    assert real(package) != "absent", f"{package} is not installed: the fingerprint would not see its upgrades"
+    monkeypatch.setattr(fresh_outputs, "installed_version", lambda p: "0.0.1" if p == package else real(p))
+    assert fresh_outputs.fingerprint(ROOT, environ) != before
 
 
 def test_the_fingerprint_ignores_what_does_not_change_outputs(tmp_path):
@@ -114,8 +144,8 @@ def set_mark(root, mark):
     (root / "makemore_lib" / "__init__.py").write_text(f"MARK = {mark!r}\n\ndef load_names():\n    return []\n")
 
 
-def build(root, *args):
-    env = dict(os.environ, PYTHONPATH=str(root))  # the kernels import the stand-in makemore_lib
+def build(root, *args, **environ):
+    env = dict(os.environ, PYTHONPATH=str(root), **environ)  # the kernels import the stand-in makemore_lib
     return subprocess.run([str(JUPYTER_BOOK), "build", "book/", *args], cwd=root, env=env,
                           capture_output=True, text=True, timeout=300)
 
@@ -138,6 +168,7 @@ def test_a_library_edit_re_executes_the_notebooks_and_nothing_else_does(tmp_path
     assert first.returncode == 0, first.stdout + first.stderr
     assert "mark: one" in page(root)
     assert "[fresh_outputs] executed chapter" in first.stdout
+    assert "without encryption" not in first.stdout + first.stderr  # the warm kernels talk over IPC, not TCP
     assert "Using cached notebook" in first.stdout  # myst-nb took the parallel run's outputs, did not execute
     assert "mark: one" in executed_text(root)  # myst-nb alone would write it there without outputs
     outputs = nbformat.read(root / "_build" / "jupyter_execute" / "chapter.ipynb", as_version=4).cells[1].outputs
@@ -154,6 +185,14 @@ def test_a_library_edit_re_executes_the_notebooks_and_nothing_else_does(tmp_path
     assert "mark: two" in executed_text(root) and "mark: one" not in executed_text(root)
     caches = list((root / "_build" / ".jupyter_cache").glob("lib-*"))
     assert [c.name for c in caches] == [fresh_outputs.cache_folder(Path(), fresh_outputs.fingerprint(root)).name]
+
+    names = root / "other-names.txt"  # another dataset: executed again (the notebook and the library unchanged)
+    names.write_text("emma\nolivia\n")
+    other = build(root, "-W", MAKEMORE_NAMES=str(names))
+    assert other.returncode == 0, other.stdout + other.stderr
+    assert "[fresh_outputs] executed chapter" in other.stdout
+    again = build(root, "-W", MAKEMORE_NAMES=str(names))
+    assert again.returncode == 0 and "[fresh_outputs] execut" not in again.stdout
 
 
 def test_an_execution_error_fails_the_build(tmp_path):
@@ -211,11 +250,19 @@ def kernel_command(tmp_path, python: str) -> list[str]:
     (spec / "kernel.json").write_text(json.dumps({"argv": [python, "-m", "ipykernel_launcher", "-f",
                                                            "{connection_file}"], "display_name": "k",
                                                   "language": "python"}))
-    server = types.SimpleNamespace(launch_args=lambda: [warm_kernels.__file__, "launch", "SOCKET"])
+    server = types.SimpleNamespace(launch_args=lambda: [warm_kernels.__file__, "launch", "SOCKET"],
+                                   path=str(tmp_path / "kernels.sock"))
     manager = fresh_outputs._warm_manager(server)(
         kernel_name="k", kernel_spec_manager=KernelSpecManager(kernel_dirs=[str(spec.parent)]),
         connection_file=str(tmp_path / "c.json"))
     return manager.format_kernel_cmd()
+
+
+def test_warm_kernels_side_by_side_use_their_own_ipc_sockets(tmp_path):
+    server = types.SimpleNamespace(launch_args=lambda: [], path=str(tmp_path / "kernels.sock"))
+    managers = [fresh_outputs._warm_manager(server)() for _ in range(2)]
+    assert {m.transport for m in managers} == {"ipc"}
+    assert managers[0].ip != managers[1].ip and all(m.ip.startswith(str(tmp_path)) for m in managers)
 
 
 def test_a_warm_kernel_keeps_the_kernelspecs_python(tmp_path):

@@ -84,8 +84,74 @@ def test_readme_installs_the_cpu_build_of_the_pinned_torch_first():
     assert "cu1" in (ROOT / "README.md").read_text(), "the README says how to get a CUDA build"
 
 
-def test_ci_installs_as_the_readme_says():
-    ci = (ROOT / ".ci" / "run").read_text().replace(" -q", "")
+def makefile_commands() -> str:
+    """The Makefile's recipes as a reader would type them: its variables written out, pip's -q left out."""
+    version = torch_pin().removeprefix("torch==")
+    text = (ROOT / "Makefile").read_text()
+    for variable, value in [("$(BIN)/", ""), ("$(TORCH_INDEX)", "https://download.pytorch.org/whl/cpu"),
+                            ("$(TORCH)", version), (" -q", "")]:
+        text = text.replace(variable, value)
+    return text
+
+
+def test_the_makefile_installs_as_the_readme_says():
+    commands = makefile_commands()
     for line in readme_install_lines():
         if line.startswith("pip "):
-            assert line.strip() in ci, f".ci/run does not run the README's `{line.strip()}`"
+            assert line.strip() in commands, f"the Makefile does not run the README's `{line.strip()}`"
+    assert "-c requirements.lock" in commands and "npm ci" in commands
+
+
+def test_ci_sets_up_and_tests_with_the_readmes_commands():
+    readme = (ROOT / "README.md").read_text()
+    assert "make book" in readme and "make test" in readme
+    ci = [line.strip() for line in (ROOT / ".ci" / "run").read_text().splitlines()]
+    assert "make setup" in ci, ".ci/run installs as the README's commands do"
+    assert any(line.endswith(" make test") or line == "make test" for line in ci), ".ci/run runs `make test`"
+
+
+# --- the lock: every package of the build and test environment at the version tested ---------------------------
+
+def lock() -> dict[str, str]:
+    """requirements.lock as {name: version}, names as requirement_name writes them."""
+    pins = {}
+    for line in requirement_lines(ROOT / "requirements.lock"):
+        name, _, version = line.partition("==")
+        assert version and not line.startswith("-"), f"requirements.lock: `{line}` is not a name==version pin"
+        pins[requirement_name(name)] = version
+    return pins
+
+
+def test_the_lock_pins_every_requirement_inside_its_range():
+    """Every package requirements.txt and pyproject.toml ask for is pinned in the lock at a version they allow (a
+    dependency added without `make lock` fails here)."""
+    from packaging.requirements import Requirement
+
+    pins = lock()
+    wanted = [line for line in requirement_lines(ROOT / "requirements.txt") if line != "-e ."]
+    for line in wanted + PYPROJECT["project"]["dependencies"]:
+        requirement = Requirement(line)
+        name = requirement_name(requirement.name)
+        assert name in pins, f"{name} is not in requirements.lock: run make lock"
+        assert requirement.specifier.contains(pins[name], prereleases=True), (
+            f"requirements.lock pins {name}=={pins[name]}, outside `{line}`: run make lock")
+    assert pins["torch"] == torch_pin().removeprefix("torch=="), "the lock pins torch without a local label"
+
+
+def test_binder_and_the_workflow_install_through_the_lock():
+    binder = requirement_lines(ROOT / "binder" / "requirements.txt")
+    assert "-r ../requirements.txt" in binder and "-c ../requirements.lock" in binder
+    assert "requirements.lock" in (ROOT / ".github" / "workflows" / "book.yml").read_text()
+
+
+def test_the_environment_is_the_locked_one():
+    """The tests run on the versions the lock pins (torch's local label, e.g. +cpu, aside)."""
+    from importlib.metadata import distributions
+
+    installed = {requirement_name(d.metadata["Name"]): d.version.split("+")[0] for d in distributions()}
+    differing = {name: (installed[name], version) for name, version in lock().items()
+                 if name in installed and installed[name] != version}
+    missing = sorted(set(lock()) - set(installed))
+    assert not differing and not missing, (
+        f"installed versions differ from requirements.lock (installed, locked): {differing}; missing: {missing}. "
+        "Run make setup, or make lock to change the tested versions")

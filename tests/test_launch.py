@@ -71,8 +71,26 @@ def test_the_colab_cell_installs_the_library_in_colab(monkeypatch):
     assert run_colab_cell(monkeypatch, in_colab=True) == [("pip", f'install -q "makemore-lib @ git+{REPOSITORY}"')]
 
 
-def test_the_colab_cell_does_nothing_elsewhere(monkeypatch):
+def test_the_colab_cell_does_nothing_elsewhere(monkeypatch, capsys):
     assert run_colab_cell(monkeypatch, in_colab=False) == []
+    assert capsys.readouterr().out == ""  # the book's torch: nothing to say
+
+
+def test_the_colab_cell_names_the_torch_that_requirements_pins():
+    from test_dependencies import torch_pin
+
+    version = torch_pin().removeprefix("torch==")
+    assert f'!= "{version}"' in contributing_colab_cell() and f"{version} in the book" in contributing_colab_cell()
+
+
+@pytest.mark.parametrize("version", ["2.6.0", "2.14.1+cu126"])
+def test_the_colab_cell_says_in_one_line_when_torch_is_not_the_books(monkeypatch, capsys, version):
+    import torch
+
+    monkeypatch.setattr(torch, "__version__", version)
+    run_colab_cell(monkeypatch, in_colab=True)
+    out = capsys.readouterr().out
+    assert out.count("\n") == 1 and version in out and "names may differ" in out and "appendix on versions" in out
 
 
 # --- Binder (repo2docker) -------------------------------------------------------------------------------------

@@ -33,6 +33,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 COLAB_PACKAGES = ["numpy", "matplotlib", "ipywidgets", "ipykernel"]  # and torch, pinned as requirements.txt pins it
 KERNEL = "colab-simulation"
+# At the versions the book is tested with (requirements.lock, as constraints): what this checks is the package
+# (its declared dependencies, its files), and CI must give the same answer next year. Colab's own versions move.
+LOCKED = ["-c", str(ROOT / "requirements.lock")]
 
 
 def torch_requirement(root: Path = ROOT) -> str:
@@ -57,14 +60,15 @@ def make_environment(folder: Path) -> Path:
     else:
         run([sys.executable, "-m", "venv", str(folder / "venv")])
         # --no-compile: no byte-compiling torch's thousands of files at install (the kernel compiles what it imports)
-        run([str(python), "-m", "pip", "install", "-q", "--no-compile", torch_requirement(), *COLAB_PACKAGES], env=env)
+        run([str(python), "-m", "pip", "install", "-q", "--no-compile", torch_requirement(), *COLAB_PACKAGES,
+             *LOCKED], env=env)
     # not editable: the package as pip builds it from pyproject.toml (as the Colab cell's git+URL install does),
     # with the dependencies it declares; from a copy, as setuptools writes build/ into the folder it builds
     source = folder / "project"
     shutil.rmtree(source, ignore_errors=True)
     shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(".git", ".venv", "_build", "build", "node_modules",
                                                                  "*.egg-info", "__pycache__", ".browser"))
-    run([str(python), "-m", "pip", "install", "-q", "--no-compile", str(source)], env=env)
+    run([str(python), "-m", "pip", "install", "-q", "--no-compile", str(source), *LOCKED], env=env)
     run([str(python), "-m", "ipykernel", "install", "--prefix", str(folder / "jupyter"), "--name", KERNEL], env=env)
     return python
 

