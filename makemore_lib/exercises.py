@@ -49,24 +49,24 @@ def _per_name(d: _Data) -> tuple[np.ndarray, np.ndarray]:
     return np.argsort(totals / sizes, kind="stable"), np.argsort(totals, kind="stable")
 
 
-def _unigram_loss(names: list[str], end: bool = True) -> float:
-    N1 = count_ngrams(names, 1)
-    if end:
-        return counts_nll(N1, bigram_probs(N1))
-    letters = N1[0, 1:].double()          # the end token left out: 26 letters, scored on letters only
-    return float(-(letters * (letters / letters.sum()).log()).sum() / letters.sum())
+def _fit_loss(counts: torch.Tensor, k: float = 0.0) -> float:
+    """The loss of the counting model on the counts it was fit to."""
+    return counts_nll(counts, bigram_probs(counts, k))
+
+
+def _no_end(counts: torch.Tensor) -> torch.Tensor:
+    return torch.cat([torch.zeros_like(counts[:, :1]), counts[:, 1:]], 1)     # the end token forgotten
 
 
 def _split_loss(d: _Data, n: int, part: int, fit_all: bool = False, k: float = 1.0) -> float:
-    return counts_nll(count_ngrams(d.split[part], n), bigram_probs(count_ngrams(d.names if fit_all else d.split[0], n), k))
+    fit = count_ngrams(d.names if fit_all else d.split[0], n)
+    return counts_nll(count_ngrams(d.split[part], n), bigram_probs(fit, k))
 
 
-def _sweep(ks: np.ndarray, loss: Callable[[float], float]) -> tuple[np.ndarray, list[float]]:
-    return ks, [loss(float(k)) for k in ks]
-
-
-def _best(sweep: tuple[np.ndarray, list[float]]) -> float:
-    return float(sweep[0][int(np.argmin(sweep[1]))])
+def _sweep(ks: np.ndarray, loss: Callable[[float], float]) -> tuple[float, float]:
+    """The k of ``ks`` with the lowest loss(k), and that loss."""
+    losses = [loss(float(k)) for k in ks]
+    return float(ks[int(np.argmin(losses))]), min(losses)
 
 
 FIGURES: dict[str, Callable[[_Data], object]] = {
@@ -82,9 +82,9 @@ FIGURES: dict[str, Callable[[_Data], object]] = {
     "loss": lambda d: counts_nll(d.N, d.P), "loss_uniform": lambda d: counts_nll(d.N, uniform_probs()),
     "perplexity_int": lambda d: round(math.exp(d.loss)),
     "T": lambda d: count_ngrams(d.names, 3), "TU": lambda d: count_ngrams(d.unique, 3),
-    "T_noend": lambda d: torch.cat([torch.zeros_like(d.T[:, :1]), d.T[:, 1:]], 1),   # no trigram ends in '.'
+    "T_noend": lambda d: _no_end(d.T), "N1": lambda d: count_ngrams(d.names, 1),
     "n_trigrams": lambda d: int(d.T.sum()), "trigram_fill": lambda d: round(100 * int((d.T > 0).sum()) / d.T.numel()),
-    "loss3": lambda d: counts_nll(d.T, bigram_probs(d.T)),
+    "loss3": lambda d: _fit_loss(d.T),
     "unseen": lambda d: [(P * (d.N == 0)).sum(1) for P in (d.P, d.P1, d.P1_keepdim)],   # per row, where N is 0
     "samples": lambda d: [sample_names(p, 1000, torch.Generator().manual_seed(SEED)) for p in (d.P, uniform_probs())],
     "real": lambda d: [sum(w in d.known for w in s) / len(s) * 100 for s in d.samples],   # percent, bigram, uniform
@@ -98,16 +98,17 @@ FIGURES: dict[str, Callable[[_Data], object]] = {
     "net3_l2": lambda d: train_counts(d.T, steps=200, lr=100, l2=0.01),
     "split": lambda d: split_names(d.names, (0.8, 0.1, 0.1), seed=42),
     "T_train": lambda d: count_ngrams(d.split[0], 3), "T_dev": lambda d: count_ngrams(d.split[1], 3),
-    "dev_curve": lambda d: _sweep(np.logspace(-3, 2, 41), lambda k: counts_nll(d.T_dev, bigram_probs(d.T_train, k))),
-    "train_curve": lambda d: _sweep(np.logspace(-3, 2, 41), lambda k: counts_nll(d.T_train, bigram_probs(d.T_train, k))),
+    "best_dev": lambda d: _sweep(np.logspace(-3, 2, 41), lambda k: counts_nll(d.T_dev, bigram_probs(d.T_train, k))),
+    "best_train": lambda d: _sweep(np.logspace(-3, 2, 41), lambda k: _fit_loss(d.T_train, k)),
 }
 
 
+@lru_cache(maxsize=4)
 class _Data:
     """The names, and their FIGURES as attributes, each computed when first asked for."""
 
-    def __init__(self, names: list[str]):
-        self.names, self.table = names, {}
+    def __init__(self, names: tuple[str, ...]):
+        self.names, self.table = list(names), {}
 
     def answers(self, pid: str) -> tuple[object, dict[str, object]]:
         """TABLE[pid] on these names: the reference, and the answer of each mistake, computed once."""
@@ -118,11 +119,6 @@ class _Data:
             raise AttributeError(key)
         setattr(self, key, FIGURES[key](self))
         return self.__dict__[key]
-
-
-@lru_cache(maxsize=4)
-def _data(names: tuple[str, ...]) -> _Data:
-    return _Data(list(names))
 
 
 def _after(N: torch.Tensor, row: int) -> dict[str, int]:
@@ -160,8 +156,8 @@ TABLE: dict[str, Callable[[_Data], tuple[object, dict[str, object]]]] = {
     "3.1b": lambda d: (math.exp(d.loss_uniform), {"loss": math.log(27), "typical": 1 / 27}),
     "3.1c": lambda d: (math.exp(-d.loss), {"perplexity": math.exp(d.loss)}),
     "3.1d": lambda d: (math.exp(0.1), {"multiplier": math.exp(-0.1), "difference": 0.1}),
-    "3.2": lambda d: (_unigram_loss(d.names), {
-        "unique_names": _unigram_loss(d.unique), "end_token": _unigram_loss(d.names, end=False),
+    "3.2": lambda d: (_fit_loss(d.N1), {
+        "unique_names": _fit_loss(count_ngrams(d.unique, 1)), "end_token": _fit_loss(_no_end(d.N1)),
         "sum_not_mean": ("above", 1000.0), "uniform": math.log(27), "bigram": d.loss}),
     "3.3a": lambda d: (d.twice, {"copies": 2 * d.twice, "different": d.n_unique}),
     "3.3b": lambda d: (d.unique[d.per_name[0][0]], {"sum_not_mean": d.unique[d.per_name[1][0]],
@@ -173,8 +169,8 @@ TABLE: dict[str, Callable[[_Data], tuple[object, dict[str, object]]]] = {
     "4.2a": lambda d: (itos[int(d.unseen[1].argmax())], {"unsmoothed": itos[int(d.unseen[0].argmax())]}),
     "4.2b": lambda d: (100 * float(d.unseen[1].max()), {"unsmoothed": 100 * float(d.unseen[0].max()),
                                                         "keepdim": 100 * float(d.unseen[2][d.unseen[1].argmax()])}),
-    "4.3a": lambda d: (_best(d.andrejq), {"unsmoothed": 0.0, "lecture": 1.0}),
-    "4.3b": lambda d: (min(d.andrejq[1]), {"lecture": name_nll("andrejq", d.P1)}),
+    "4.3a": lambda d: (d.andrejq[0], {"unsmoothed": 0.0, "lecture": 1.0}),
+    "4.3b": lambda d: (d.andrejq[1], {"lecture": name_nll("andrejq", d.P1)}),
     "5.1a": lambda d: (d.lr_runs[50].final_loss, {"before_last": d.lr_runs[50].losses[-1],
                                                   "with_l2": ("any", [d.run50_l2.final_loss, d.run50_l2.losses[-1]]),
                                                   "first": d.lr_runs[50].losses[0]}),
@@ -185,8 +181,8 @@ TABLE: dict[str, Callable[[_Data], tuple[object, dict[str, object]]]] = {
         "float64": math.log(torch.finfo(torch.float64).max),
         "underflow": math.log(torch.tensor(1, dtype=torch.int32).view(torch.float32).item())}),
     "6.1a": lambda d: (d.loss3, {
-        "bigram": d.loss, "unique_names": counts_nll(d.TU, bigram_probs(d.TU)), "sum_not_mean": ("above", 1000.0),
-        "end_token": counts_nll(d.T_noend, bigram_probs(d.T_noend)), "smoothed": counts_nll(d.T, bigram_probs(d.T, 1.0))}),
+        "bigram": d.loss, "unique_names": _fit_loss(d.TU), "sum_not_mean": ("above", 1000.0),
+        "end_token": _fit_loss(d.T_noend), "smoothed": _fit_loss(d.T, 1.0)}),
     "6.1b": lambda d: (int((d.T > 0).sum()), {"end_token": int((d.T_noend > 0).sum()), "possible": d.T.numel()}),
     "6.1c": lambda d: (d.net3.final_loss, {"before_last": d.net3.losses[-1], "counting": d.loss3,
                                            "with_l2": ("any", [d.net3_l2.final_loss, d.net3_l2.losses[-1]])}),
@@ -196,9 +192,8 @@ TABLE: dict[str, Callable[[_Data], tuple[object, dict[str, object]]]] = {
         "above", 1e6), "train": _split_loss(d, 3, 0), "test": _split_loss(d, 3, 2)}),
     "6.2c": lambda d: (int(((d.T_dev > 0) & (d.T_train == 0)).sum()), {
         "occurrences": int(d.T_dev[(d.T_dev > 0) & (d.T_train == 0)].sum())}),
-    "6.3a": lambda d: (_best(d.dev_curve), {"training": _best(d.train_curve), "lecture": 1.0}),
-    "6.3b": lambda d: (_split_loss(d, 3, 2, k=_best(d.dev_curve)), {"lecture": _split_loss(d, 3, 2),
-                                                                    "dev": min(d.dev_curve[1])}),
+    "6.3a": lambda d: (d.best_dev[0], {"training": d.best_train[0], "lecture": 1.0}),
+    "6.3b": lambda d: (_split_loss(d, 3, 2, k=d.best_dev[0]), {"lecture": _split_loss(d, 3, 2), "dev": d.best_dev[1]}),
 }
 
 
@@ -315,14 +310,11 @@ class Result(str):
         return str(self)
 
 
-def _shorten(value: object, width: int = 60) -> str:
-    text = repr(value)
-    return text if len(text) <= width else text[:width - 3] + "..."
-
-
-def _brief(value: object) -> str:
+def _brief(value: object, width: int = 60) -> str:
+    """A value as a message shows it: a float to 6 significant digits, anything else as repr, shortened."""
     value = value.item() if isinstance(value, torch.Tensor) and value.numel() == 1 else value
-    return f"{value:.6g}" if isinstance(value, float) else _shorten(value)
+    text = f"{value:.6g}" if isinstance(value, float) else repr(value)
+    return text if len(text) <= width else text[:width - 3] + "..."
 
 
 def _fill(template: str, d: _Data, values: Mapping[str, object]) -> str:
@@ -363,40 +355,36 @@ def _matches(part: dict, answer: object, value: object) -> bool:
     return answer == value or any(abs(a - value) <= tol for a in candidates)
 
 
-def _word(answer: object) -> str:
-    if not isinstance(answer, str):
+def _need(ok: bool, answer: object) -> object:
+    if not ok:
         raise TypeError
-    return answer.strip().strip("'\"").strip().lower()
+    return answer
 
 
 def _number(answer: object) -> float:
-    if isinstance(answer, (bool, list, tuple)):
-        raise TypeError
     answer = answer.strip().rstrip("%").replace(",", "") if isinstance(answer, str) else answer
-    return float(answer.item() if isinstance(answer, (torch.Tensor, np.ndarray, np.generic)) else answer)
+    return float(_need(not isinstance(answer, (bool, list, tuple)), answer.item() if isinstance(
+        answer, (torch.Tensor, np.ndarray, np.generic)) else answer))
 
 
 def _table(answer: object) -> torch.Tensor:
     table = torch.from_numpy(answer) if isinstance(answer, np.ndarray) else answer
-    if not isinstance(table, torch.Tensor) or table.numel() < 2:
-        raise TypeError
+    _need(isinstance(table, torch.Tensor) and table.numel() > 1, table)
     return table.reshape(729, 27) if table.numel() == 27 ** 3 else table
 
 
-def _function(answer: object) -> Callable:
-    if not callable(answer):
-        raise TypeError
-    return answer
+def _word(answer: object) -> str:
+    return _need(isinstance(answer, str), answer).strip().strip("'\"").strip().lower()
 
 
 # Each kind of part: what its answer must be, and the answer as the checks compare it (or an error).
 KINDS: dict[str, tuple[str, Callable[[object], object]]] = {
     "number": ("a number", _number), "word": ("a string", _word), "table": ("a tensor", _table),
-    "function": ("a function", _function),
-    "list": ("a list of strings", lambda a: [_word(x[0] if isinstance(x, (list, tuple)) else x) for x in a]
-             if isinstance(a, (list, tuple)) else _word(None)),      # pairs (trigram, count) are fine too
-    "counts": ("a Counter or dict", lambda a: {str(ch): int(n) for ch, n in (a.items() if isinstance(a, Mapping)
-                                                                            else a) if n}),
+    "function": ("a function", lambda a: _need(callable(a), a)),
+    "list": ("a list of strings", lambda a: [_word(x[0] if isinstance(x, (list, tuple)) else x)   # or top_ngrams
+                                             for x in _need(isinstance(a, (list, tuple)), a)]),
+    "counts": ("a Counter or dict", lambda a: {str(ch): int(n) for ch, n in (
+        a.items() if isinstance(a, Mapping) else a) if n}),                                  # or most_common()
 }
 
 
@@ -406,14 +394,7 @@ def _normalise(pid: str, answer: object) -> object:
     try:
         return normalise(answer)
     except (TypeError, ValueError, RuntimeError, AttributeError):
-        raise TypeError(f"answer for {pid} must be {what} ({PARTS[pid]['asks']}), not {_shorten(answer)}") from None
-
-
-def _fits(pid: str, answer: object) -> bool:
-    try:
-        return _normalise(pid, answer) is not None
-    except TypeError:
-        return False
+        raise TypeError(f"answer for {pid} must be {what} ({PARTS[pid]['asks']}), not {_brief(answer)}") from None
 
 
 def _difference(kind: str, got: object, want: object) -> dict:
@@ -429,7 +410,6 @@ def _difference(kind: str, got: object, want: object) -> dict:
 
 def _check_value(pid: str, answer: object, d: _Data) -> tuple[str | None, dict]:
     part, (expected, mistakes) = PARTS[pid], d.answers(pid)
-    answer = _normalise(pid, answer)
     if part["kind"] == "table":
         if answer.shape != expected.shape:
             return "shape", {"shape": tuple(answer.shape)}
@@ -447,8 +427,7 @@ def _check_value(pid: str, answer: object, d: _Data) -> tuple[str | None, dict]:
 
 def _check_part(pid: str, answer: object, d: _Data) -> Result:
     part = PARTS[pid]
-    check_one = _check_function if pid in FUNCTIONS else _check_value
-    mistake, values = check_one(pid, _normalise(pid, answer) if pid in FUNCTIONS else answer, d)
+    mistake, values = (_check_function if pid in FUNCTIONS else _check_value)(pid, _normalise(pid, answer), d)
     values["tolerance"] = _tolerance_text(part)
     template = part["right"] if mistake is None else part["mistakes"][mistake] if mistake else part["wrong"]
     return Result(_fill(template, d, values), mistake is None, pid, mistake or None)
@@ -456,19 +435,19 @@ def _check_part(pid: str, answer: object, d: _Data) -> Result:
 
 def _check_id(exercise: object) -> str:
     if not isinstance(exercise, str):
-        raise TypeError(f"exercise must be a string such as '2.1' or '2.1a', not {_shorten(exercise)}")
+        raise TypeError(f"exercise must be a string such as '2.1' or '2.1a', not {_brief(exercise)}")
     if exercise.strip().lower() not in EXERCISES | PARTS:
         allowed = ", ".join(f"'{e}'" for e in EXERCISES)
-        raise ValueError(f"exercise must be one of {allowed} (or a part such as '2.1a'), not {_shorten(exercise)}")
+        raise ValueError(f"exercise must be one of {allowed} (or a part such as '2.1a'), not {_brief(exercise)}")
     return exercise.strip().lower()
 
 
 def _check_names(names: object) -> _Data:
     if names is None:
-        return _data(tuple(load_names()))
+        return _Data(tuple(load_names()))
     if isinstance(names, str) or not isinstance(names, (list, tuple)) or not all(isinstance(w, str) for w in names):
-        raise TypeError(f"names must be a list of names (strings), or None for the dataset, not {_shorten(names)}")
-    return _data(tuple(names))
+        raise TypeError(f"names must be a list of names (strings), or None for the dataset, not {_brief(names)}")
+    return _Data(tuple(names))
 
 
 def check(exercise: str, answer: object, names: list[str] | None = None) -> Result:
@@ -500,11 +479,11 @@ def check(exercise: str, answer: object, names: list[str] | None = None) -> Resu
         return _check_part(key, answer, d)
     pids = list(EXERCISES[key]["parts"])
     if not (isinstance(answer, (tuple, list)) and len(answer) == len(pids)):
-        fitting = [pid for pid in pids if _fits(pid, answer)]
+        fitting = [pid for pid in pids if _holds(lambda p: _normalise(p, answer) is not None, pid)]
         if len(fitting) != 1:
             asks = "; ".join(f"{pid}: {PARTS[pid]['asks']}" for pid in pids)
             raise TypeError(f"answer for exercise {key} must be a tuple of {len(pids)} answers ({asks}), not "
-                            f"{_shorten(answer)}; or check one part, e.g. check('{pids[0]}', ...)")
+                            f"{_brief(answer)}; or check one part, e.g. check('{pids[0]}', ...)")
         return _check_part(fitting[0], answer, d)     # check("1.3", trigrams): the one part that takes a function
     results = [_check_part(pid, a, d) for pid, a in zip(pids, answer)]
     wrong = [r for r in results if not r]
@@ -529,7 +508,7 @@ def hint(exercise: str, n: int = 1) -> Result:
     hints = EXERCISES[ex_id]["hints"]
     if isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= len(hints):
         allowed = " or ".join(str(i) for i in range(1, len(hints) + 1))
-        raise ValueError(f"n must be {allowed} (exercise {ex_id} has {len(hints)} hints), not {_shorten(n)}")
+        raise ValueError(f"n must be {allowed} (exercise {ex_id} has {len(hints)} hints), not {_brief(n)}")
     return Result(f"Hint {n} of {len(hints)} (exercise {ex_id}): {hints[n - 1]}", True, ex_id)
 
 
@@ -550,7 +529,7 @@ def export_checks(names: list[str] | None = None, parts: list[str] | None = None
     wanted = [pid for pid, part in PARTS.items() if part["kind"] in EXPORTED]
     for pid in parts or []:
         if pid not in wanted:
-            raise ValueError(f"parts must list number, word or list parts ({', '.join(wanted)}), not {_shorten(pid)}")
+            raise ValueError(f"parts must list number, word or list parts ({', '.join(wanted)}), not {_brief(pid)}")
     out = {}
     for pid in wanted if parts is None else [p for p in wanted if p in parts]:
         part, (expected, mistakes) = PARTS[pid], d.answers(pid)

@@ -14,7 +14,7 @@ import torch.nn.functional as F
 
 from makemore_lib import (bigram_pairs, bigram_probs, bigrams, count_bigrams, counts_nll, itos, name_nll,
                           sample_names, split_names, stoi, train_counts, uniform_probs)
-from makemore_lib.exercises import (EXERCISES, EXPORTED, FIGURES, FUNCTIONS, PARTS, TABLE, TEXTS, _data, check,
+from makemore_lib.exercises import (EXERCISES, EXPORTED, FIGURES, FUNCTIONS, PARTS, TABLE, TEXTS, _Data, check,
                                     export_checks, hint)
 from makemore_lib.ngrams import count_ngrams, top_ngrams
 
@@ -43,7 +43,7 @@ def test_every_exercise_of_the_book_has_a_check_under_the_chapter_s_title():
 
 @pytest.mark.dataset
 def test_every_part_has_its_messages_references_and_mistakes(names):
-    d = _data(tuple(names))
+    d = _Data(tuple(names))
     for pid, part in PARTS.items():
         assert part["right"].startswith("Right") and part["wrong"] and part["asks"], pid
         found = set(part["mistakes"]) - {"order", "shape", "raised"}
