@@ -77,8 +77,8 @@ FIGURES: dict[str, Callable[[_Data], object]] = {
     "P": lambda d: bigram_probs(d.N), "P1": lambda d: bigram_probs(d.N, 1.0),
     "P_keepdim": lambda d: d.N / d.N.sum(1), "P1_keepdim": lambda d: (d.N + 1) / (d.N + 1).sum(1),   # the bug
     "q_total": lambda d: int(d.N[Q].sum()), "q_u": lambda d: int(d.N[Q, U]), "q_end": lambda d: int(d.N[Q, 0]),
-    "n_missing": lambda d: int((d.N == 0).sum()), "n_rare": lambda d: d.n_missing - 1,
-    "first": lambda d: itos[int(d.P[0].argmax())],
+    "n_bigrams": lambda d: int(d.N.sum()), "n_missing": lambda d: int((d.N == 0).sum()),
+    "n_rare": lambda d: d.n_missing - 1, "first": lambda d: itos[int(d.P[0].argmax())],
     "loss": lambda d: counts_nll(d.N, d.P), "loss_uniform": lambda d: counts_nll(d.N, uniform_probs()),
     "perplexity_int": lambda d: round(math.exp(d.loss)),
     "T": lambda d: count_ngrams(d.names, 3), "TU": lambda d: count_ngrams(d.unique, 3),
@@ -134,12 +134,13 @@ TABLE: dict[str, Callable[[_Data], tuple[object, dict[str, object]]]] = {
                                        "unique_names": _after(d.NU, Q), "before_q": _after(d.N.T, Q)}),
     "1.1b": lambda d: (100 * d.q_u / d.q_total, {"end_token": 100 * d.q_u / int(d.N[Q, 1:].sum())}),
     "1.2a": lambda d: (int((d.N > 0).sum()), {"end_token": int((d.N[:, 1:] > 0).sum()), "possible": d.N.numel(),
-                                              "start_end": int((d.N[1:, 1:] > 0).sum()), "with_repeats": int(d.N.sum())}),
-    "1.2b": lambda d: ("..", {"rare": ("any", [itos[i] + itos[j] for i, j in (d.N == 0).nonzero().tolist() if i or j])}),
+                                              "start_end": int((d.N[1:, 1:] > 0).sum()), "with_repeats": d.n_bigrams}),
+    "1.2b": lambda d: ("..", {"rare": ("any", [itos[i] + itos[j] for i, j in (d.N == 0).nonzero().tolist()
+                                               if i or j])}),
     "1.3b": lambda d: (d.n_trigrams, {"end_token": d.n_trigrams - d.n_names, "unique_names": int(d.TU.sum())}),
     "2.1a": lambda d: (d.first, {"keepdim": itos[int(d.P_keepdim[0].argmax())]}),
-    "2.1b": lambda d: (float(d.P[0].max()), {"count": int(d.N[0].max()), "keepdim": (   # at its argmax, or the right one
-        "any", [float(d.P_keepdim[0].max()), float(d.P_keepdim[0, stoi[d.first]])])}),
+    "2.1b": lambda d: (float(d.P[0].max()), {"count": int(d.N[0].max()), "keepdim": (   # at its argmax, or the first
+        "any", [float(d.P_keepdim[0].max()), float(d.P_keepdim[0, stoi[d.first]])])}),   # letter's cell
     "2.1c": lambda d: (itos[int(d.P[A].argmax())], {"likeliest_letter": itos[int(d.P[A, 1:].argmax()) + 1],
                                                     "keepdim": itos[int(d.P_keepdim[A].argmax())]}),
     "2.1d": lambda d: (float(d.P[N_, 0]), {"keepdim": float(d.P_keepdim[N_, 0]), "transposed": float(d.P[0, N_]),
@@ -176,7 +177,7 @@ TABLE: dict[str, Callable[[_Data], tuple[object, dict[str, object]]]] = {
                                                   "first": d.lr_runs[50].losses[0]}),
     "5.1b": lambda d: (min(d.lr_runs, key=lambda lr: d.lr_runs[lr].final_loss), {
         "overshoot": 100, "diverges": 1000, "too_small": ("any", [1, 10])}),
-    "5.2b": lambda d: (int(d.N.sum()) * 27 * 27, {"copies": int(d.N.sum()) * 27, "one_example": 27 * 27}),
+    "5.2b": lambda d: (d.n_bigrams * 27 * 27, {"copies": d.n_bigrams * 27, "one_example": 27 * 27}),
     "5.3b": lambda d: (math.log(torch.finfo(torch.float32).max), {
         "float64": math.log(torch.finfo(torch.float64).max),
         "underflow": math.log(torch.tensor(1, dtype=torch.int32).view(torch.float32).item())}),
@@ -326,17 +327,15 @@ def _fill(template: str, d: _Data, values: Mapping[str, object]) -> str:
     return re.sub(r"\{(\w+)\}", one, template)
 
 
-def _tolerance(part: dict) -> float:
-    decimals = part.get("decimals")
-    return float(part["factor"]) if "factor" in part else 0.0 if decimals is None else 0.5 * 10.0 ** -decimals
-
-
-def _tolerance_text(part: dict) -> str:
+def _tolerance(part: dict) -> tuple[float, str]:
+    """How close a number must be (absolute, or a factor), and the words a message states it in."""
     decimals, percent = part.get("decimals"), part.get("unit") == "percent"
-    if "factor" in part or decimals in (None, 0):
-        return (f"within a factor of {part['factor']:g}" if "factor" in part else "exactly" if decimals is None
-                else "to the nearest percent" if percent else "to the nearest whole number")
-    return f"to {decimals} decimal{'s' if decimals > 1 else ''}" + (", in percent" if percent else "")
+    if "factor" in part:
+        return float(part["factor"]), f"within a factor of {part['factor']:g}"
+    if decimals is None or decimals == 0:
+        return (0.0, "exactly") if decimals is None else (
+            0.5, "to the nearest percent" if percent else "to the nearest whole number")
+    return 0.5 * 10.0 ** -decimals, f"to {decimals} decimal{'s' * (decimals > 1)}" + ", in percent" * percent
 
 
 def _matches(part: dict, answer: object, value: object) -> bool:
@@ -350,7 +349,7 @@ def _matches(part: dict, answer: object, value: object) -> bool:
     value = float(value)
     if "factor" in part:
         return answer == value if min(answer, value) <= 0 else max(answer / value, value / answer) <= part["factor"]
-    tol = _tolerance(part) + 1e-9 * max(1.0, abs(value))
+    tol = _tolerance(part)[0] + 1e-9 * max(1.0, abs(value))
     candidates = [answer, 100 * answer] if part.get("unit") == "percent" else [answer]   # a fraction is fine too
     return answer == value or any(abs(a - value) <= tol for a in candidates)
 
@@ -428,7 +427,7 @@ def _check_value(pid: str, answer: object, d: _Data) -> tuple[str | None, dict]:
 def _check_part(pid: str, answer: object, d: _Data) -> Result:
     part = PARTS[pid]
     mistake, values = (_check_function if pid in FUNCTIONS else _check_value)(pid, _normalise(pid, answer), d)
-    values["tolerance"] = _tolerance_text(part)
+    values["tolerance"] = _tolerance(part)[1]
     template = part["right"] if mistake is None else part["mistakes"][mistake] if mistake else part["wrong"]
     return Result(_fill(template, d, values), mistake is None, pid, mistake or None)
 
@@ -533,9 +532,9 @@ def export_checks(names: list[str] | None = None, parts: list[str] | None = None
     out = {}
     for pid in wanted if parts is None else [p for p in wanted if p in parts]:
         part, (expected, mistakes) = PARTS[pid], d.answers(pid)
-        values = {"tolerance": _tolerance_text(part), "answer": "{answer}"}
+        values = {"tolerance": _tolerance(part)[1], "answer": "{answer}"}
         out[pid] = {"exercise": pid if pid in EXERCISES else pid[:-1], "kind": part["kind"], "asks": part["asks"],
-                    "expected": expected, "tolerance": _tolerance(part),
+                    "expected": expected, "tolerance": _tolerance(part)[0],
                     "scale": "log" if "factor" in part else "linear", "unit": part.get("unit"),
                     "messages": {"right": _fill(part["right"], d, values), "wrong": _fill(part["wrong"], d, values),
                                  "mistakes": [{"name": name, **(dict([v]) if isinstance(v, tuple) else {"value": v}),

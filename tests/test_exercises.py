@@ -214,7 +214,8 @@ def test_1_3(names):
                                                             "be ['..e', '.em', 'emm', 'mma', 'ma.']")
     assert wrong(check("1.3a", one_start, names), "one_start", "Only one '.' in front")
     assert wrong(check("1.3a", lambda w: list(zip(w, w[1:], w[2:])), names), "not_strings", "return strings")
-    assert wrong(check("1.3a", lambda w: trigrams(w) if w[0] else [], names), "raised", "trigrams('') raised IndexError")
+    assert wrong(check("1.3a", lambda w: trigrams(w) if w[0] else [], names), "raised",
+                 "trigrams('') raised IndexError")
     assert wrong(check("1.3b", sum(len(no_end(w)) for w in names), names), "end_token",
                  "one trigram short per name (32,033 names)")
 
