@@ -465,14 +465,20 @@ def test_6_3(names):
 
 @pytest.mark.dataset
 def test_the_page_gets_the_same_messages(names):
+    """Every message the page embeds is what check() says for that answer: right, each mistake, and wrong."""
     out = export_checks(names)
     json.dumps(out, allow_nan=False)
     assert set(out) == {pid for pid, part in PARTS.items() if part["kind"] in EXPORTED}
+    nowhere = {"number": -12345.0, "word": "#", "list": ["#"] * 5}      # an answer no mistake explains
     for pid, entry in out.items():
         assert shown_as(entry["messages"]["right"], check(pid, entry["expected"], names)), pid
+        assert shown_as(entry["messages"]["wrong"], check(pid, nowhere[entry["kind"]], names)), pid
         for mistake in entry["messages"]["mistakes"]:
-            for value in mistake.get("any", [mistake["value"]] if "value" in mistake else []):
-                result = check(pid, value, names)
+            answers = mistake.get("any", [mistake.get("value", 10 * mistake.get("above", 0))])
+            if mistake.get("same_items"):
+                answers = [entry["expected"][::-1]]
+            for answer in answers:
+                result = check(pid, answer, names)
                 assert result.mistake == mistake["name"], (pid, mistake)
                 assert shown_as(mistake["message"], result), (pid, result)
 
