@@ -391,7 +391,7 @@ def _normalise(pid: str, answer: object) -> object:
     what, normalise = KINDS[PARTS[pid]["kind"]]
     try:
         return normalise(answer)
-    except (TypeError, ValueError, RuntimeError, AttributeError):
+    except (TypeError, ValueError, RuntimeError, AttributeError, IndexError):
         raise TypeError(f"answer for {pid} must be {what} ({PARTS[pid]['asks']}), not {_brief(answer)}") from None
 
 
