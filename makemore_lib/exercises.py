@@ -216,51 +216,49 @@ def _logits_right(got: torch.Tensor, want: torch.Tensor, W: torch.Tensor, xs: to
     return W.grad is not None and torch.allclose(W.grad, F.one_hot(xs, 27).float().T @ weights, atol=1e-5)
 
 
-def _cases(d: _Data, pid: str) -> list[tuple[str, tuple, object]]:
-    """A function part's cases: (the input as shown, the arguments, the reference's output)."""
-    if pid == "1.3a":
-        return [(repr(w), (w,), [f"..{w}."[i:i + 3] for i in range(len(w) + 1)])
-                for w in ("emma", "", "a", "ab", "isabella", "zz")]
-    if pid == "4.1b":
-        n = int(d.N[J].sum())
-        return [(f"{t}, {k}", (t, k), k / (t + 27 * k)) for t, k in ((n, 1), (n, 10), (0, 1), (100, 0), (7, 0.5))]
-    g = torch.Generator().manual_seed(SEED)
-    if pid == "5.2a":
-        W = torch.randn((27, 27), generator=g)
-        return [(f"xs={xs.tolist()}" if len(xs) < 10 else "xs=torch.arange(27)", (W.clone().requires_grad_(), xs),
-                 F.one_hot(xs, 27).float() @ W) for xs in (torch.tensor([0, 5, 13, 13, 1]), torch.arange(27),
-                                                           torch.tensor([26]))]
-    cases = [(3 * torch.randn((5, 27), generator=g), [0, 5, 13, 13, 1]), ([[100.0, 0.0, -5.0]], [0]),
-             ([[-200.0, -300.0, -210.0]], [0]), ([[1.0, 2.0, 3.0], [4.0, 5.0, 7.0], [0.0, -1.0, 2.0]], [2, 0, 1])]
-    return [(f"logits {z}" if isinstance(z, list) else "random logits (5 x 27)", (torch.as_tensor(z), torch.tensor(y)),
-             F.cross_entropy(torch.as_tensor(z), torch.tensor(y)).item()) for z, y in cases]
-
-
 def _error(got: object, pattern: str) -> bool:
     return isinstance(got, Exception) and re.search(pattern, str(got)) is not None
 
 
-# Each function part: whether its output ("" ) is right, then its classic mistakes, as tests of the output (an
-# exception if the function raised) on a case, tried in order; an output no test names is wrong, or "raised".
-FUNCTIONS: dict[str, dict[str, Callable[..., bool]]] = {
-    "1.3a": {"": lambda got, want, name: isinstance(got, (list, tuple)) and list(got) == want,
-             "not_strings": lambda got, want, name: any(not isinstance(t, str) for t in got),
-             "end_token": lambda got, want, name: list(got) == want[:-1],
-             "one_start": lambda got, want, name: list(got) == want[1:]},
-    "4.1b": {"": lambda got, want, t, k: _close(got, want),
-             "rows_not_1": lambda got, want, t, k: _close(got, k / (t + k)),
-             "ignores_k": lambda got, want, t, k: _close(got, 1 / (t + 27))},
-    "5.2a": {"": _logits_right,
-             "num_classes": lambda got, want, W, xs: _error(got, "shape|size") and int(xs.max()) < 26,
-             "no_grad": lambda got, want, W, xs: _close(got, want),
-             "columns": lambda got, want, W, xs: _close(got, W.detach()[:, xs]) or _close(got, W.detach().T[xs]),
-             "probabilities": lambda got, want, W, xs: _close(got, torch.softmax(want, 1))},
-    "5.3a": {"": lambda got, want, z, y: _close(got, want, 1e-4),
-             "unstable": lambda got, want, z, y: not math.isfinite(float(got)),
-             "sum_not_mean": lambda got, want, z, y: _close(got, F.cross_entropy(z, y, reduction="sum").item(), 1e-4),
-             "sign": lambda got, want, z, y: _close(got, -want, 1e-4),
-             "keepdim": lambda got, want, z, y: _error(got, "size of tensor|must match|broadcast")
-             or not isinstance(got, Exception) and z.shape[0] == z.shape[1]},   # square: the broadcast goes unnoticed
+def _nll_cases(d: _Data) -> list[tuple[str, tuple, float]]:
+    cases = [(3 * torch.randn((5, 27), generator=torch.Generator().manual_seed(SEED)), [0, 5, 13, 13, 1]),
+             ([[100.0, 0.0, -5.0]], [0]), ([[-200.0, -300.0, -210.0]], [0]),
+             ([[1.0, 2.0, 3.0], [4.0, 5.0, 7.0], [0.0, -1.0, 2.0]], [2, 0, 1])]
+    return [(f"logits {z}" if isinstance(z, list) else "random logits (5 x 27)", (torch.as_tensor(z), torch.tensor(y)),
+             F.cross_entropy(torch.as_tensor(z), torch.tensor(y)).item()) for z, y in cases]
+
+
+# Each function part: its cases (the input as shown, the arguments, the reference's output), then whether an output
+# is right (""), then its classic mistakes as tests of a wrong output (an exception if the function raised), in
+# order; a wrong output no test names is just wrong, or "raised".
+FUNCTIONS: dict[str, tuple[Callable[[_Data], list], dict[str, Callable[..., bool]]]] = {
+    "1.3a": (lambda d: [(repr(w), (w,), [f"..{w}."[i:i + 3] for i in range(len(w) + 1)])
+                        for w in ("emma", "", "a", "ab", "isabella", "zz")], {
+        "": lambda got, want, name: isinstance(got, (list, tuple)) and list(got) == want,
+        "not_strings": lambda got, want, name: any(not isinstance(t, str) for t in got),
+        "end_token": lambda got, want, name: list(got) == want[:-1],
+        "one_start": lambda got, want, name: list(got) == want[1:]}),
+    "4.1b": (lambda d: [(f"{t}, {k}", (t, k), k / (t + 27 * k)) for n in [int(d.N[J].sum())]
+                        for t, k in ((n, 1), (n, 10), (0, 1), (100, 0), (7, 0.5))], {
+        "": lambda got, want, t, k: _close(got, want),
+        "rows_not_1": lambda got, want, t, k: _close(got, k / (t + k)),
+        "ignores_k": lambda got, want, t, k: _close(got, 1 / (t + 27))}),
+    "5.2a": (lambda d: [(f"xs={xs.tolist()}" if len(xs) < 10 else "xs=torch.arange(27)",
+                         (W.clone().requires_grad_(), xs), F.one_hot(xs, 27).float() @ W)
+                        for W in [torch.randn((27, 27), generator=torch.Generator().manual_seed(SEED))]
+                        for xs in (torch.tensor([0, 5, 13, 13, 1]), torch.arange(27), torch.tensor([26]))], {
+        "": _logits_right,
+        "num_classes": lambda got, want, W, xs: _error(got, "shape|size") and int(xs.max()) < 26,
+        "no_grad": lambda got, want, W, xs: _close(got, want),
+        "columns": lambda got, want, W, xs: _close(got, W.detach()[:, xs]) or _close(got, W.detach().T[xs]),
+        "probabilities": lambda got, want, W, xs: _close(got, torch.softmax(want, 1))}),
+    "5.3a": (_nll_cases, {
+        "": lambda got, want, z, y: _close(got, want, 1e-4),
+        "unstable": lambda got, want, z, y: not math.isfinite(float(got)),
+        "sum_not_mean": lambda got, want, z, y: _close(got, F.cross_entropy(z, y, reduction="sum").item(), 1e-4),
+        "sign": lambda got, want, z, y: _close(got, -want, 1e-4),
+        "keepdim": lambda got, want, z, y: _error(got, "size of tensor|must match|broadcast")
+        or not isinstance(got, Exception) and z.shape[0] == z.shape[1]}),   # square: the broadcast goes unnoticed
 }
 
 
@@ -272,8 +270,8 @@ def _holds(test: Callable[..., bool], *args: object) -> bool:
 
 
 def _check_function(pid: str, fn: Callable, d: _Data) -> tuple[str | None, dict]:
-    tests, shown = FUNCTIONS[pid], []
-    for text, args, want in _cases(d, pid):
+    (cases, tests), shown = FUNCTIONS[pid], []
+    for text, args, want in cases(d):
         try:
             got = fn(*args)
         except Exception as err:    # the reader's code: any error is an answer to report

@@ -50,7 +50,7 @@ def test_every_part_has_its_messages_references_and_mistakes(names):
         if part["kind"] == "function":      # tried on cases; mistakes are tests of the output or of an error
             assert pid in FUNCTIONS and pid not in TABLE, pid
             assert "raised" in part["mistakes"], pid
-            assert set(FUNCTIONS[pid]) - {""} == found, pid
+            assert set(FUNCTIONS[pid][1]) - {""} == found, pid
         else:                               # a reference, and the answer each mistake gives
             assert pid in TABLE and pid not in FUNCTIONS, pid
             assert set(d.answers(pid)[1]) == found, pid
