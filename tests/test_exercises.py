@@ -13,7 +13,7 @@ import torch
 import torch.nn.functional as F
 
 from makemore_lib import (bigram_pairs, bigram_probs, bigrams, count_bigrams, counts_nll, itos, name_nll,
-                          sample_names, split_names, stoi, train_counts, uniform_probs)
+                          net_probs, sample_names, split_names, stoi, train_counts, uniform_probs)
 from makemore_lib.exercises import (EXERCISES, EXPORTED, FIGURES, FUNCTIONS, PARTS, TABLE, TEXTS, _Data, check,
                                     export_checks, hint)
 from makemore_lib.ngrams import count_ngrams, top_ngrams
@@ -419,6 +419,7 @@ def test_6_1(names, counts):
     trigram_loss = counts_nll(N3, bigram_probs(N3))
     net = train_counts(N3, steps=200, lr=100, l2=0.0)
     assert check("6.1", (trigram_loss, int((N3 > 0).sum()), net.final_loss), names)
+    assert check("6.1c", counts_nll(N3, net_probs(net.W)), names)      # as the chapter's solution computes it
     assert wrong(check("6.1c", net.losses[-1], names), "before_last", "the loss before the 200th step")
     assert wrong(check("6.1c", trigram_loss, names), "counting", "That is the counting model's loss")
     unique = count_ngrams(sorted(set(names)), 3)
