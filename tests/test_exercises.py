@@ -4,6 +4,7 @@ right, and at least two wrong answers are wrong, among them the exercise's class
 import json
 import math
 import re
+import tomllib
 from collections import Counter
 
 import numpy as np
@@ -12,8 +13,9 @@ import torch
 import torch.nn.functional as F
 
 from makemore_lib import (bigram_pairs, bigram_probs, bigrams, count_bigrams, counts_nll, itos, name_nll,
-                          sample_names, split_names, stoi, train_counts, uniform_probs)
-from makemore_lib.exercises import CHECKERS, EXERCISES, MISTAKES, PARTS, REFERENCES, check, export_checks, hint
+                          net_probs, sample_names, split_names, stoi, train_counts, uniform_probs)
+from makemore_lib.exercises import (EXERCISES, EXPORTED, FIGURES, FUNCTIONS, PARTS, TABLE, TEXTS, _Data, check,
+                                    export_checks, hint)
 from makemore_lib.ngrams import count_ngrams, top_ngrams
 
 from conftest import ROOT
@@ -31,23 +33,42 @@ def wrong(result, mistake, words):
 
 # --- without the dataset ------------------------------------------------------------------------------------------
 
-def test_every_exercise_of_the_book_has_a_check():
-    headings = set()
+def test_every_exercise_of_the_book_has_a_check_under_the_chapter_s_title():
+    headings = {}
     for path in sorted((ROOT / "book").glob("*.ipynb")):
-        headings |= set(re.findall(r"### Exercise (\d+\.\d+):", path.read_text()))
-    assert headings == set(EXERCISES)
+        for cell in json.loads(path.read_text())["cells"]:
+            headings |= dict(re.findall(r"^### Exercise (\d+\.\d+): (.+)$", "".join(cell["source"]), re.M))
+    assert {ex_id: ex["title"] for ex_id, ex in EXERCISES.items()} == headings
 
 
-def test_every_part_has_its_messages_and_references():
+@pytest.mark.dataset
+def test_every_part_has_its_messages_references_and_mistakes(names):
+    d = _Data(tuple(names))
     for pid, part in PARTS.items():
         assert part["right"].startswith("Right") and part["wrong"] and part["asks"], pid
-        if part["kind"] in ("number", "word", "list"):      # a reference, and a computed value for each mistake
-            assert pid in REFERENCES and pid not in CHECKERS, pid
-            assert set(MISTAKES.get(pid, {})) == set(part["mistakes"]) - {"order"}, pid
-        else:                                               # a checker that names the mistakes it finds
-            assert pid in CHECKERS and pid not in REFERENCES, pid
+        found = set(part["mistakes"]) - {"order", "shape", "raised"}
+        if part["kind"] == "function":      # tried on cases; mistakes are tests of the output or of an error
+            assert pid in FUNCTIONS and pid not in TABLE, pid
+            assert "raised" in part["mistakes"], pid
+            assert set(FUNCTIONS[pid][1]) - {""} == found, pid
+        else:                               # a reference, and the answer each mistake gives
+            assert pid in TABLE and pid not in FUNCTIONS, pid
+            assert set(d.answers(pid)[1]) == found, pid
     for ex in EXERCISES.values():
         assert 1 <= len(ex["hints"]) <= 2
+
+
+def test_every_placeholder_of_a_message_is_filled():
+    """{name} in a message is a figure of the dataset, a common text, or a value the checker supplies."""
+    supplied = {"answer", "tolerance", "input", "inputs", "got", "want", "error", "char", "trigram", "row", "col",
+                "shape"}
+    used = set(re.findall(r"\{(\w+)\}", json.dumps(TEXTS["exercises"])))
+    assert used <= supplied | set(FIGURES) | set(TEXTS["common"]), used - supplied - set(FIGURES) - set(TEXTS["common"])
+
+
+def test_the_texts_are_installed_with_the_library():
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    assert "exercises.json" in config["tool"]["setuptools"]["package-data"]["makemore_lib"]
 
 
 @pytest.mark.parametrize("exercise, error, words", [
@@ -64,7 +85,10 @@ def test_bad_exercise_or_answer_shape(exercise, error, words):
 @pytest.mark.parametrize("part, answer, words", [
     ("1.2a", "many", "answer for 1.2a must be a number (how many of the 729 possible bigrams occur), not 'many'"),
     ("1.2b", 5, "answer for 1.2b must be a string (the bigram that can never occur), not 5"),
-    ("1.3a", "trigrams", "answer for 1.3a must be a function trigrams(name), not 'trigrams'"),
+    ("1.3a", "trigrams", "answer for 1.3a must be a function (trigrams(name) -> the list of its 3-character "
+                         "strings), not 'trigrams'"),
+    ("1.1a", 5, "answer for 1.1a must be a Counter or dict (what follows q:"),
+    ("2.3a", [1, 2], "answer for 2.3a must be a tensor (the trigram counts, 729 x 27"),
     ("2.3b", "..a", "answer for 2.3b must be a list of strings"),
 ])
 def test_wrong_type_of_answer_names_the_part_and_what_it_asks(part, answer, words):
@@ -90,7 +114,7 @@ def test_hints():
 def test_result_is_truthy_when_right_and_shows_its_message(capsys):
     right, bad = check("1.2a", 11, names=TINY), check("1.2a", 12, names=TINY)
     assert right and not bad
-    assert repr(bad) == str(bad) == bad.message
+    assert repr(bad) == str(bad) == bad
     assert capsys.readouterr().out == ""
 
 
@@ -187,10 +211,11 @@ def test_1_3(names):
 
     assert check("1.3", (trigrams, sum(len(trigrams(w)) for w in names)), names)
     assert wrong(check("1.3a", no_end, names), "end_token", "The end token is missing: trigrams('emma') should "
-                                                            "end with 'ma.'")
+                                                            "be ['..e', '.em', 'emm', 'mma', 'ma.']")
     assert wrong(check("1.3a", one_start, names), "one_start", "Only one '.' in front")
     assert wrong(check("1.3a", lambda w: list(zip(w, w[1:], w[2:])), names), "not_strings", "return strings")
-    assert wrong(check("1.3a", lambda w: trigrams(w) if w[0] else [], names), "raised", "trigrams('') raised IndexError")
+    assert wrong(check("1.3a", lambda w: trigrams(w) if w[0] else [], names), "raised",
+                 "trigrams('') raised IndexError")
     assert wrong(check("1.3b", sum(len(no_end(w)) for w in names), names), "end_token",
                  "one trigram short per name (32,033 names)")
 
@@ -249,13 +274,15 @@ def test_2_3(names):
 def test_3_1(names, counts, P):
     loss = counts_nll(counts, P)
     uniform = counts_nll(counts, uniform_probs())
-    assert check("3.1", (math.exp(loss), math.exp(uniform), math.exp(-loss)), names)
-    assert check("3.1a", 11.63, names)
+    assert check("3.1", (math.exp(loss), math.exp(uniform), math.exp(-loss), math.exp(0.1)), names)
+    assert check("3.1a", 11.63, names) and check("3.1d", 1.1, names)
     xs, ys = bigram_pairs(names)
     summed = -P.log()[xs, ys].sum()
     assert wrong(check("3.1a", summed.exp(), names), "sum_not_mean", "Your loss is the sum instead of the mean")
     assert wrong(check("3.1a", loss, names), "loss", "That is the loss itself")
     assert wrong(check("3.1b", 1 / 27, names), "typical", "the typical probability, 1/27")
+    assert wrong(check("3.1d", math.exp(-0.1), names), "multiplier", "That is e^-0.1")
+    assert wrong(check("3.1d", 0.1, names), "difference", "That is how much the loss falls")
 
 
 @pytest.mark.dataset
@@ -305,8 +332,8 @@ def test_4_1(names, counts, P):
     assert wrong(check("4.1b", lambda total, k: k / (total + k), names), "rows_not_1",
                  "a row whose probabilities do not sum to 1")
     assert wrong(check("4.1b", lambda total, k: 1 / (total + 27), names), "ignores_k", "Your formula ignores k")
-    assert wrong(check("4.1b", lambda total, k: k / total, names), "raised", "p_unseen(0, 1) raised "
-                                                                              "ZeroDivisionError")
+    assert wrong(check("4.1b", lambda total, k: 1 / (total / k + 27), names), "raised",   # right but for k = 0
+                 "p_unseen(100, 0) raised ZeroDivisionError")
 
 
 @pytest.mark.dataset
@@ -335,14 +362,17 @@ def test_4_3(names, counts):
 
 @pytest.mark.dataset
 def test_5_1(names, counts):
-    runs = {lr: train_counts(counts, steps=100, lr=lr, l2=0.01) for lr in [1, 10, 50, 100, 1000]}
-    best = min(runs, key=lambda lr: runs[lr].losses[-1])
-    assert check("5.1", (runs[50].losses[-1], best), names)
-    assert check("5.1a", runs[50].final_loss, names)
-    no_l2 = train_counts(counts, steps=100, lr=50, l2=0.0)
-    assert wrong(check("5.1a", no_l2.losses[-1], names), "no_l2", "That is without the L2 term")
+    runs = {lr: train_counts(counts, steps=100, lr=lr, l2=0) for lr in [1, 10, 50, 100, 1000]}
+    best = min(runs, key=lambda lr: runs[lr].final_loss)
+    assert check("5.1", (runs[50].final_loss, best), names)
+    assert wrong(check("5.1a", runs[50].losses[-1], names), "before_last",
+                 "That is run.losses[-1], the loss before the 100th step")
+    with_l2 = train_counts(counts, steps=100, lr=50, l2=0.01)
+    assert wrong(check("5.1a", with_l2.final_loss, names), "with_l2", "That is with the L2 term")
+    assert wrong(check("5.1a", with_l2.losses[-1], names), "with_l2", "That is with the L2 term")
     assert wrong(check("5.1b", 100, names), "overshoot", f"lr = 100 ends slightly worse "
-                                                         f"({runs[100].losses[-1]:.4f})")
+                                                         f"({runs[100].final_loss:.4f})")
+    assert wrong(check("5.1b", 1000, names), "diverges", f"its loss ends at {runs[1000].final_loss:.4f}")
 
 
 @pytest.mark.dataset
@@ -387,7 +417,11 @@ def test_5_3(names):
 def test_6_1(names, counts):
     N3 = count_ngrams(names, 3)
     trigram_loss = counts_nll(N3, bigram_probs(N3))
-    assert check("6.1", (trigram_loss, int((N3 > 0).sum())), names)
+    net = train_counts(N3, steps=200, lr=100, l2=0.0)
+    assert check("6.1", (trigram_loss, int((N3 > 0).sum()), net.final_loss), names)
+    assert check("6.1c", counts_nll(N3, net_probs(net.W)), names)      # as the chapter's solution computes it
+    assert wrong(check("6.1c", net.losses[-1], names), "before_last", "the loss before the 200th step")
+    assert wrong(check("6.1c", trigram_loss, names), "counting", "That is the counting model's loss")
     unique = count_ngrams(sorted(set(names)), 3)
     assert wrong(check("6.1a", counts_nll(unique, bigram_probs(unique)), names), "unique_names",
                  "That averages over the 29,494 different names")
@@ -432,14 +466,20 @@ def test_6_3(names):
 
 @pytest.mark.dataset
 def test_the_page_gets_the_same_messages(names):
+    """Every message the page embeds is what check() says for that answer: right, each mistake, and wrong."""
     out = export_checks(names)
     json.dumps(out, allow_nan=False)
-    assert set(out) == {pid for pid, part in PARTS.items() if part["kind"] in ("number", "word", "list")}
+    assert set(out) == {pid for pid, part in PARTS.items() if part["kind"] in EXPORTED}
+    nowhere = {"number": -12345.0, "word": "#", "list": ["#"] * 5}      # an answer no mistake explains
     for pid, entry in out.items():
         assert shown_as(entry["messages"]["right"], check(pid, entry["expected"], names)), pid
+        assert shown_as(entry["messages"]["wrong"], check(pid, nowhere[entry["kind"]], names)), pid
         for mistake in entry["messages"]["mistakes"]:
-            for value in mistake.get("any", [mistake["value"]] if "value" in mistake else []):
-                result = check(pid, value, names)
+            answers = mistake.get("any", [mistake.get("value", 10 * mistake.get("above", 0))])
+            if mistake.get("same_items"):
+                answers = [entry["expected"][::-1]]
+            for answer in answers:
+                result = check(pid, answer, names)
                 assert result.mistake == mistake["name"], (pid, mistake)
                 assert shown_as(mistake["message"], result), (pid, result)
 
