@@ -1,5 +1,4 @@
-"""Pictures of 27x27 matrices (the annotated heatmap of the lecture as an HTML table, a light PNG heatmap) and
-the style of the book's matplotlib figures.
+"""Pictures of 27x27 matrices: the annotated heatmap of the lecture as an HTML table, and a light PNG heatmap.
 
 The annotated heatmap is HTML rather than a picture: 1,458 labels stay sharp at any zoom, can be selected
 and read by a screen reader, weigh about a tenth of the lecture's 16-inch PNG, and take milliseconds to make.
@@ -161,38 +160,3 @@ def heatmap_png(matrix: object, cmap: str = "Blues", vmax: float | None = None, 
     Image.fromarray(big).save(buffer, format="PNG", optimize=True)
     return buffer.getvalue()
 
-
-# The book's figures: dark ink on an opaque white background, which the site keeps on a white card in its dark
-# theme (book/_static/a11y.css), so one PNG reads in both themes; text large enough to stay legible when a
-# 6.5-inch figure shrinks to a 390 px phone screen (about half size).
-BOOK_STYLE = {
-    "figure.facecolor": "white",
-    "axes.facecolor": "white",
-    "savefig.facecolor": "white",
-    "savefig.transparent": False,
-    "text.color": "#1a1a1a",
-    "axes.labelcolor": "#1a1a1a",
-    "axes.edgecolor": "#333333",
-    "xtick.color": "#333333",
-    "ytick.color": "#333333",
-    "font.size": 12,
-    "axes.titlesize": 13,
-    "axes.labelsize": 12,
-    "xtick.labelsize": 11,
-    "ytick.labelsize": 11,
-    "legend.fontsize": 11,
-    "lines.linewidth": 2.0,
-}
-
-
-def use_book_style() -> dict:
-    """Make every matplotlib figure drawn after this call use ``BOOK_STYLE``; returns the settings applied.
-
-    >>> import matplotlib
-    >>> use_book_style()["xtick.labelsize"], matplotlib.rcParams["xtick.labelsize"], matplotlib.rcParams["figure.facecolor"]
-    (11, 11.0, 'white')
-    """
-    import matplotlib
-
-    matplotlib.rcParams.update(BOOK_STYLE)
-    return dict(BOOK_STYLE)
