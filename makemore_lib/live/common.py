@@ -107,17 +107,26 @@ class SettingTypeError(traitlets.TraitError, TypeError):
     """A value of the wrong type for a widget's setting (a ``TypeError``, and a ``TraitError`` for traitlets)."""
 
 
-def _checked(check):
-    try:
-        return check()
-    except TypeError as err:
-        raise SettingTypeError(str(err)) from None
-    except ValueError as err:
-        raise SettingError(str(err)) from None
+class _Setting:
+    """A synced trait whose ``check`` runs on every value, whoever sets it; its errors become ``SettingError`` or
+    ``SettingTypeError``, naming ``what`` (default: the trait's name)."""
+
+    def __init__(self, default_value: object, what: str = "", **kwargs):
+        self.what = what
+        super().__init__(default_value, **kwargs)
+        self.tag(sync=True)
+
+    def validate(self, obj: object, value: object) -> object:
+        try:
+            return self.check(obj, value, self.what or self.name)
+        except TypeError as err:
+            raise SettingTypeError(str(err)) from None
+        except ValueError as err:
+            raise SettingError(str(err)) from None
 
 
-class IntSetting(traitlets.Int):
-    """A synced int setting from ``low`` to ``high`` (the page's slider), checked whoever sets it.
+class IntSetting(_Setting, traitlets.Int):
+    """A synced int setting from ``low`` to ``high`` (the page's slider).
 
     >>> class W(traitlets.HasTraits):
     ...     n = IntSetting(5, 1, 30)
@@ -128,17 +137,16 @@ class IntSetting(traitlets.Int):
     """
 
     def __init__(self, default_value: int, low: int, high: int, what: str = "", **kwargs):
-        self.low, self.high, self.what = low, high, what
-        super().__init__(default_value, **kwargs)
-        self.tag(sync=True)
+        self.low, self.high = low, high
+        super().__init__(default_value, what, **kwargs)
 
-    def validate(self, obj: object, value: object) -> int:
-        return _checked(lambda: check_int(value, self.what or self.name, self.low, self.high))
+    def check(self, obj: object, value: object, what: str) -> int:
+        return check_int(value, what, self.low, self.high)
 
 
-class FloatSetting(traitlets.Float):
-    """A synced number setting from 0 to ``high`` (the page's largest option), checked whoever sets it.
-    ``high`` is a number, or the name of the trait holding the options (their largest is the limit).
+class FloatSetting(_Setting, traitlets.Float):
+    """A synced number setting from 0 to ``high`` (the page's largest option): a number, or the name of the
+    trait holding the options.
 
     >>> class W(traitlets.HasTraits):
     ...     lr = FloatSetting(50.0, 500, "learning rate lr")
@@ -149,20 +157,36 @@ class FloatSetting(traitlets.Float):
     """
 
     def __init__(self, default_value: float, high: float | str, what: str = "", **kwargs):
-        self.high, self.what = high, what
-        super().__init__(default_value, **kwargs)
-        self.tag(sync=True)
+        self.high = high
+        super().__init__(default_value, what, **kwargs)
 
-    def validate(self, obj: object, value: object) -> float:
-        what = self.what or self.name
-        value = _checked(lambda: check_number(value, what))
+    def check(self, obj: object, value: object, what: str) -> float:
+        value = check_number(value, what)
         high = max(getattr(obj, self.high)) if isinstance(self.high, str) else self.high
         if value > high:
-            raise SettingError(f"{what} must be at most {high:g} (the largest the widget offers), not {value:g}")
+            raise ValueError(f"{what} must be at most {high:g} (the largest the widget offers), not {value:g}")
         return value
 
 
-class ChoiceSetting(traitlets.Unicode):
+class TextSetting(_Setting, traitlets.Unicode):
+    """A synced text the reader types (a name, a word list): any str is accepted, and checked by the widget,
+    which shows what is wrong with it in ``error`` and in the page.
+
+    >>> class W(traitlets.HasTraits):
+    ...     name = TextSetting("emma")
+    >>> W().name = 42
+    Traceback (most recent call last):
+    ...
+    makemore_lib.live.common.SettingTypeError: name must be a str, not 42 (int)
+    """
+
+    def check(self, obj: object, value: object, what: str) -> str:
+        if not isinstance(value, str):
+            raise TypeError(f"{what} must be a str, not {given(value)}")
+        return value
+
+
+class ChoiceSetting(TextSetting):
     """A synced text setting that must be one of ``options``.
 
     >>> class W(traitlets.HasTraits):
@@ -176,35 +200,10 @@ class ChoiceSetting(traitlets.Unicode):
     def __init__(self, default_value: str, options: tuple[str, ...], **kwargs):
         self.options = tuple(options)
         super().__init__(default_value, **kwargs)
-        self.tag(sync=True)
 
-    def validate(self, obj: object, value: object) -> str:
-        if not isinstance(value, str):
-            raise SettingTypeError(f"{self.name} must be a str, not {given(value)}")
-        if value not in self.options:
-            raise SettingError(f"{self.name} must be one of {', '.join(map(repr, self.options))}, not {shown(value)}")
-        return value
-
-
-class TextSetting(traitlets.Unicode):
-    """A synced text the reader types (a name, a word list): any str is accepted, and checked by the widget,
-    which shows what is wrong with it in ``error`` and in the page.
-
-    >>> class W(traitlets.HasTraits):
-    ...     name = TextSetting("emma")
-    >>> W().name = 42
-    Traceback (most recent call last):
-    ...
-    makemore_lib.live.common.SettingTypeError: name must be a str, not 42 (int)
-    """
-
-    def __init__(self, default_value: str, **kwargs):
-        super().__init__(default_value, **kwargs)
-        self.tag(sync=True)
-
-    def validate(self, obj: object, value: object) -> str:
-        if not isinstance(value, str):
-            raise SettingTypeError(f"{self.name} must be a str, not {given(value)}")
+    def check(self, obj: object, value: object, what: str) -> str:
+        if super().check(obj, value, what) not in self.options:
+            raise ValueError(f"{what} must be one of {', '.join(map(repr, self.options))}, not {shown(value)}")
         return value
 
 
@@ -229,7 +228,7 @@ class Data(traitlets.List):
         return super().validate(obj, value)
 
 
-SETTINGS = (IntSetting, FloatSetting, ChoiceSetting, TextSetting)
+SETTINGS = (_Setting,)   # the settings a widget observes
 
 
 class Live(anywidget.AnyWidget):
