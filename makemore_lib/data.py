@@ -34,7 +34,6 @@ def parse_names(text: str, source: str = "<text>") -> list[str]:
     ['emma', 'olivia']
     >>> parse_names("emma\\nOlivia\\n", "my.txt")
     Traceback (most recent call last):
-    ...
     makemore_lib.data.DatasetError: my.txt, line 2: 'Olivia' has 'O' at position 0, which is not a lowercase letter a-z
     """
     if not isinstance(text, str):

@@ -48,7 +48,6 @@ def show_source(obj: Callable) -> Source:
     ...
     >>> show_source(42)
     Traceback (most recent call last):
-    ...
     TypeError: obj must be a function, method or class, not int
     """
     return Source(obj)

@@ -28,7 +28,6 @@ def encode(text: str) -> list[int]:
     [0, 5, 13, 13, 1, 0]
     >>> encode("a!")
     Traceback (most recent call last):
-    ...
     ValueError: text 'a!' has '!' at position 1, which is not in the vocabulary ('.' or a-z)
     """
     return [stoi[ch] for ch in check_text(text)]
@@ -97,7 +96,6 @@ def check_name(name: object, what: str = "name", letters: str | list[str] = LETT
 
     >>> check_name("Emma")
     Traceback (most recent call last):
-    ...
     ValueError: name 'Emma' has 'E' at position 0, which is not a lowercase letter a-z
     """
     if not isinstance(name, str):
@@ -121,7 +119,6 @@ def check_names(names: object, what: str = "names", letters: str | list[str] = L
 
     >>> check_names(["emma", "Ava"])
     Traceback (most recent call last):
-    ...
     ValueError: names[1] 'Ava' has 'A' at position 0, which is not a lowercase letter a-z
     """
     if isinstance(names, str) or not isinstance(names, (list, tuple)):
@@ -142,7 +139,6 @@ def check_text(text: object, what: str = "text") -> str:
 
     >>> check_text(7)
     Traceback (most recent call last):
-    ...
     TypeError: text must be a str, not 7 (int)
     """
     if not isinstance(text, str):
@@ -158,7 +154,6 @@ def check_ids(ids: object, what: str = "ids") -> list[int]:
 
     >>> check_ids([0, 27])
     Traceback (most recent call last):
-    ...
     ValueError: ids[1] is 27, outside the vocabulary's range 0..26
     """
     if isinstance(ids, torch.Tensor) and (ids.is_floating_point() or ids.is_complex() or ids.dtype == torch.bool):
@@ -180,7 +175,6 @@ def check_itos(itos: object, what: str = "itos") -> str | list[str]:
 
     >>> check_itos(["a", "."])
     Traceback (most recent call last):
-    ...
     ValueError: itos must be distinct characters with '.' first, not ['a', '.']
     """
     if isinstance(itos, dict):                          # {0: '.', 1: 'a', ...}, like the lecture's itos

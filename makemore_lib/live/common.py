@@ -132,7 +132,6 @@ class IntSetting(_Setting, traitlets.Int):
     ...     n = IntSetting(5, 1, 30)
     >>> W().n = 31
     Traceback (most recent call last):
-    ...
     makemore_lib.live.common.SettingError: n must be between 1 and 30, not 31
     """
 
@@ -152,7 +151,6 @@ class FloatSetting(_Setting, traitlets.Float):
     ...     lr = FloatSetting(50.0, 500, "learning rate lr")
     >>> W().lr = float("nan")
     Traceback (most recent call last):
-    ...
     makemore_lib.live.common.SettingError: learning rate lr must be a finite number >= 0, not nan
     """
 
@@ -176,7 +174,6 @@ class TextSetting(_Setting, traitlets.Unicode):
     ...     name = TextSetting("emma")
     >>> W().name = 42
     Traceback (most recent call last):
-    ...
     makemore_lib.live.common.SettingTypeError: name must be a str, not 42 (int)
     """
 
@@ -193,7 +190,6 @@ class ChoiceSetting(TextSetting):
     ...     model = ChoiceSetting("counts", ("uniform", "counts"))
     >>> W().model = "neural"
     Traceback (most recent call last):
-    ...
     makemore_lib.live.common.SettingError: model must be one of 'uniform', 'counts', not 'neural'
     """
 
@@ -214,7 +210,6 @@ class Data(traitlets.List):
     ...     counts = Data()
     >>> W(counts=[[1]]).counts = [[2]]
     Traceback (most recent call last):
-    ...
     makemore_lib.live.common.SettingError: counts is fixed when the widget is made: make a new widget instead
     """
 

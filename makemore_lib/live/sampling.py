@@ -28,11 +28,9 @@ class SamplingWidget(Live):
     ['ema', 'emmmmma', 'ava']
     >>> w.seed = -1
     Traceback (most recent call last):
-    ...
     makemore_lib.live.common.SettingError: seed must be between 0 and 4,294,967,295, not -1
     >>> w.draws = 3333
     Traceback (most recent call last):
-    ...
     makemore_lib.live.common.SettingError: draws must be between 0 and 3,332, not 3,333
     """
 

@@ -27,7 +27,6 @@ def check_bigram(text: str) -> str:
 
     >>> check_bigram("q!")
     Traceback (most recent call last):
-    ...
     ValueError: bigram must be two characters from '.' and a-z, not 'q!'
     """
     if len(text) != 2 or any(ch not in stoi for ch in text):

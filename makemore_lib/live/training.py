@@ -108,7 +108,6 @@ class TrainingExplorer(_Training):
     (4, True)
     >>> w.steps = 0
     Traceback (most recent call last):
-    ...
     makemore_lib.live.common.SettingError: steps must be between 1 and 500, not 0
 
     A loss that ends higher than it started is a ``warning`` (the numbers are still shown); a run whose
@@ -147,7 +146,6 @@ class RegularizationExplorer(_Training):
     (True, 0.0)
     >>> w.steps = 0
     Traceback (most recent call last):
-    ...
     makemore_lib.live.common.SettingError: steps must be between 1 and 500, not 0
     """
 
