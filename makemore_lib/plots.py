@@ -29,17 +29,6 @@ def _as_array(matrix: object, square: int | None = vocab_size) -> np.ndarray:
     return matrix.astype(np.float64)
 
 
-def _check_cmap(name: object) -> str:
-    from matplotlib import colormaps
-
-    if not isinstance(name, str):
-        raise TypeError(f"cmap must be the name of a matplotlib colour map (a str), not {given(name)}")
-    if name not in colormaps:
-        raise ValueError(f"cmap must name a matplotlib colour map (e.g. 'Blues', 'viridis', 'Greys'), "
-                         f"not {shorten(name)}")
-    return name
-
-
 def _check_format(fmt: object) -> str:
     if not isinstance(fmt, str):
         raise TypeError(f"fmt must be a format string like '{{:.0f}}', not {given(fmt)}")
@@ -61,11 +50,14 @@ def colours(matrix: object, cmap: str = "Blues", vmax: float | None = None,
     from matplotlib import colormaps
 
     values = _as_array(matrix, square)
-    colour_map = colormaps.get(_check_cmap(cmap))
-    vmax = None if vmax is None else check_number(vmax, "vmax", positive=True)
-    top = float(values.max()) if vmax is None else vmax
+    if not isinstance(cmap, str):
+        raise TypeError(f"cmap must be the name of a matplotlib colour map (a str), not {given(cmap)}")
+    if cmap not in colormaps:
+        raise ValueError(f"cmap must name a matplotlib colour map (e.g. 'Blues', 'viridis', 'Greys'), "
+                         f"not {shorten(cmap)}")
+    top = float(values.max()) if vmax is None else check_number(vmax, "vmax", positive=True)
     scaled = values / top if top > 0 else np.zeros_like(values)
-    return colour_map(np.clip(scaled, 0, 1), bytes=True)[..., :3]
+    return colormaps[cmap](np.clip(scaled, 0, 1), bytes=True)[..., :3]
 
 
 def relative_luminance(rgb: object) -> float:
@@ -128,13 +120,10 @@ def heatmap_html(matrix: object, fmt: str = "{:.0f}", cmap: str = "Blues", vmax:
     header = "".join(f'<th scope="col">{ch}</th>' for ch in chars)
     caption_html = f"<caption>{html.escape(caption)}</caption>" if caption else ""
     return (
-        "<div class=\"mm-heatmap-wrap\"><style>"
-        ".mm-heatmap{border-collapse:collapse;font:9px/1.15 ui-monospace,monospace;margin:0 auto}"
-        ".mm-heatmap td{width:27px;height:27px;padding:1px;text-align:center;border:1px solid #fff8}"
-        ".mm-heatmap td b{font-weight:600}"
-        ".mm-heatmap th{font-size:11px;padding:1px 3px;background:none}"
-        ".mm-heatmap caption{caption-side:bottom;font:12px sans-serif;padding-top:4px}"
-        ".mm-heatmap-wrap{overflow-x:auto}"
+        "<div class=\"mm-heatmap-wrap\"><style>.mm-heatmap{border-collapse:collapse;font:9px/1.15 ui-monospace,"
+        "monospace;margin:0 auto}.mm-heatmap td{width:27px;height:27px;padding:1px;text-align:center;border:1px solid "
+        "#fff8}.mm-heatmap td b{font-weight:600}.mm-heatmap th{font-size:11px;padding:1px 3px;background:none}"
+        ".mm-heatmap caption{caption-side:bottom;font:12px sans-serif;padding-top:4px}.mm-heatmap-wrap{overflow-x:auto}"
         "</style>"
         f"<table class=\"mm-heatmap\">{caption_html}<thead><tr><th></th>{header}</tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table></div>"
