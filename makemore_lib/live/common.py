@@ -1,9 +1,5 @@
 """What the live widgets share: the base class, the settings (traits that check every value, whoever sets it),
-the limits and message templates the browser gets too, the front-end bundles, and the static snapshot.
-
-Python owns every limit and message: ``build.py`` writes them into ``js/src/limits.js`` for the page, and the
-node tests check the page's messages against these.
-"""
+the limits and messages (``build.py`` writes them into ``js/src/limits.js`` for the page), the bundles' paths."""
 
 from __future__ import annotations
 
@@ -76,10 +72,8 @@ def shown(text: str) -> str:
 
 
 def esm(name: str) -> Path:
-    """The front end of one widget, for its ``_esm``: the path of ``js/dist/<name>.js``, a self-contained ES module
-    bundled by esbuild from ``js/src/widgets/<name>.js`` and what it imports (``python -m makemore_lib.live.build``).
-    anywidget reads the file into the synced ``_esm`` (so a saved notebook's widget state carries the source) and,
-    in a source checkout with ``ANYWIDGET_HMR=1`` and watchfiles installed, sends it again when a rebuild changes it.
+    """A widget's ``_esm``: the path of its bundle ``js/dist/<name>.js`` (``python -m makemore_lib.live.build``), which
+    anywidget reads into the synced state (and, with ``ANYWIDGET_HMR=1``, sends again when a rebuild changes it).
 
     >>> esm("score").relative_to(JS).as_posix()
     'dist/score.js'
@@ -227,11 +221,9 @@ SETTINGS = (_Setting,)   # the settings a widget observes
 
 
 class Live(anywidget.AnyWidget):
-    """The base of the live widgets. Every change of a setting recomputes the outputs with makemore_lib; first
-    the outputs go back to their empty values (``outputs``), so a bad setting never leaves old numbers beside
-    its message. ``error`` is the message ('' when all is well), synced to the page, which shows the same one.
-    ``_repr_mimebundle_`` adds a static ``text/html`` snapshot of the current state (``snapshot_html``) for
-    pages where scripts do not run.
+    """The base of the live widgets. A change of a setting empties the ``outputs``, then recomputes them (so a bad
+    setting never leaves old numbers beside its message, in ``error``, which the page shows too). The output adds
+    a static ``text/html`` snapshot of the state for pages where scripts do not run.
 
     >>> Live().error
     ''
@@ -259,15 +251,15 @@ class Live(anywidget.AnyWidget):
             self.error = str(err)
 
     def compute(self) -> None:
-        """Recompute the outputs from the settings (each widget says how)."""
-
-    def snapshot_html(self) -> str:
-        """A small HTML picture of the current state: the error, or what the widget's page would show."""
-        return error_html(ValueError(self.error)) if self.error else self.snapshot()
+        """Recompute the outputs from the settings (each widget's own)."""
 
     def snapshot(self) -> str:
-        """What the page would show for the current (good) settings, as small static HTML (each widget's own)."""
+        """What the page shows for the current good settings, as small static HTML (each widget's own)."""
         return ""
+
+    def snapshot_html(self) -> str:
+        """The snapshot, or the error."""
+        return error_html(ValueError(self.error)) if self.error else self.snapshot()
 
     def _repr_mimebundle_(self, **kwargs) -> dict | tuple:
         bundle = super()._repr_mimebundle_(**kwargs)
