@@ -161,38 +161,28 @@ class FloatSetting(_Setting, traitlets.Float):
 
 
 class TextSetting(_Setting, traitlets.Unicode):
-    """A synced text the reader types (a name, a word list): any str is accepted, and checked by the widget,
-    which shows what is wrong with it in ``error`` and in the page.
+    """A synced text: any str the reader types (a name, a word list: the widget checks it and shows what is wrong
+    in ``error`` and in the page), or one of ``options``.
 
     >>> class W(traitlets.HasTraits):
     ...     name = TextSetting("emma")
+    ...     model = TextSetting("counts", ("uniform", "counts"))
     >>> W().name = 42
     Traceback (most recent call last):
     makemore_lib.live.common.SettingTypeError: name must be a str, not 42 (int)
-    """
-
-    def check(self, obj: object, value: object, what: str) -> str:
-        if not isinstance(value, str):
-            raise TypeError(f"{what} must be a str, not {given(value)}")
-        return value
-
-
-class ChoiceSetting(TextSetting):
-    """A synced text setting that must be one of ``options``.
-
-    >>> class W(traitlets.HasTraits):
-    ...     model = ChoiceSetting("counts", ("uniform", "counts"))
     >>> W().model = "neural"
     Traceback (most recent call last):
     makemore_lib.live.common.SettingError: model must be one of 'uniform', 'counts', not 'neural'
     """
 
-    def __init__(self, default_value: str, options: tuple[str, ...], **kwargs):
+    def __init__(self, default_value: str, options: tuple[str, ...] = (), **kwargs):
         self.options = tuple(options)
         super().__init__(default_value, **kwargs)
 
     def check(self, obj: object, value: object, what: str) -> str:
-        if super().check(obj, value, what) not in self.options:
+        if not isinstance(value, str):
+            raise TypeError(f"{what} must be a str, not {given(value)}")
+        if self.options and value not in self.options:
             raise ValueError(f"{what} must be one of {', '.join(map(repr, self.options))}, not {shown(value)}")
         return value
 

@@ -9,7 +9,7 @@ from ..checks import check_table
 from ..sampling import MAX_SAMPLES
 from ..neural import LECTURE_SEED
 from ..probabilities import bigram_probs, uniform_probs
-from .common import MAX_NAMES, MAX_SEED, ChoiceSetting, Data, IntSetting, Live, esm, widget_names
+from .common import MAX_NAMES, MAX_SEED, Data, IntSetting, Live, TextSetting, esm, widget_names
 from .html import names_html
 
 MODELS = ("uniform", "counts", "smoothed counts")
@@ -42,7 +42,7 @@ class SamplingWidget(Live):
     max_seed = Data([MAX_SEED])
     seed = IntSetting(LECTURE_SEED, 0, MAX_SEED)
     n = IntSetting(5, 1, MAX_NAMES)
-    model = ChoiceSetting("counts", MODELS)
+    model = TextSetting("counts", MODELS)
     draws = IntSetting(0, 0, MAX_DRAWS)
     names = traitlets.List()
     outputs = {"names": []}
