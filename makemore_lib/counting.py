@@ -5,6 +5,8 @@ Any vocabulary works the same: pass its ``itos`` (``.`` first) and N is V x V.
 
 from __future__ import annotations
 
+import math
+
 import torch
 
 from .checks import check_int, check_table, checked
@@ -39,9 +41,11 @@ def count_bigrams(names: list[str], itos: str | list[str] = chars) -> torch.Tens
     return N.view(V, V).to(torch.int32)
 
 
-@checked(counts=lambda t: check_table(t, "counts"), n=lambda n: check_int(n, "n", 0, 729))
+@checked(counts=lambda t: check_table(t, "counts", shape=None, cols=vocab_size),
+         _all=lambda args: check_int(args["n"], "n", 0, args["counts"].numel()))
 def top_bigrams(counts: torch.Tensor, n: int = 10) -> list[tuple[str, int | float]]:
-    """The ``n`` largest cells of a 27x27 table (counts, or probabilities) with their values, largest first.
+    """The ``n`` largest cells of a 27x27 table (counts, or probabilities) with their values, largest first; of an
+    n-gram table too (``ngrams.top_ngrams``), each cell named by its n-gram.
 
     Values keep their kind: ints for an integer tensor, floats for a floating-point one (so probabilities
     are not cut to 0). Ties keep the table's order.
@@ -50,5 +54,6 @@ def top_bigrams(counts: torch.Tensor, n: int = 10) -> list[tuple[str, int | floa
     [('.a', 2), ('an', 2)]
     """
     values, flat = torch.sort(counts.flatten(), descending=True, stable=True)
-    return [(itos[i // vocab_size] + itos[i % vocab_size], v)
+    width = round(math.log(counts.numel(), vocab_size))      # the characters of a cell's n-gram: 27**width cells
+    return [("".join(itos[i // vocab_size ** p % vocab_size] for p in range(width - 1, -1, -1)), v)
             for v, i in zip(values[:n].tolist(), flat[:n].tolist())]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import torch
 
 from .checks import MAX_ORDER, check_int, check_table, checked
+from .counting import top_bigrams
 from .loss import counts_nll
 from .sampling import sample_names as sample_ngram_names
 from .vocabulary import check_names, check_text, encode, itos, stoi, vocab_size
@@ -100,15 +101,12 @@ def context_string(index: int, n: int) -> str:
     return "".join(reversed(chars))
 
 
-@checked(counts=lambda t: check_table(t, "counts", shape=None, cols=vocab_size))
+@checked(counts=lambda t: check_table(t, "counts", shape=None, cols=vocab_size),
+         _all=lambda args: check_int(args["k"], "k", 0, args["counts"].numel()))
 def top_ngrams(counts: torch.Tensor, k: int = 10) -> list[tuple[str, int | float]]:
     """The ``k`` commonest n-grams of an n-gram table with their counts (or probabilities), commonest first.
 
     >>> top_ngrams(count_ngrams(["anna", "ann"], 3), 2)
     [('..a', 2), ('.an', 2)]
     """
-    n = _order(counts)
-    k = check_int(k, "k", 0, counts.numel())
-    values, flat = torch.sort(counts.flatten(), descending=True, stable=True)
-    return [(context_string(i // vocab_size, n) + itos[i % vocab_size], v)
-            for v, i in zip(values[:k].tolist(), flat[:k].tolist())]
+    return top_bigrams(counts, k)
