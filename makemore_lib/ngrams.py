@@ -1,11 +1,6 @@
-"""n-grams: the bigram model with a longer memory. n-1 characters (the context) predict the next one.
-
-A name is padded with n-1 start tokens, so ``emma`` gives the trigrams ``..e .em emm mma ma.``. A context
-of n-1 characters is numbered like a number in base 27 (``.e`` is 0*27 + 5 = 5), so an n-gram count table
-has one row per context and one column per next character: shape (27**(n-1), 27); n = 2 is the bigram
-matrix N. Probabilities (``bigram_probs``), the loss (``counts_nll``, ``ngram_nll``), sampling
-(``sample_names``) and the fast training of the net (``train_counts``) all work on such tables unchanged.
-"""
+"""n-grams: n-1 characters (the context, a number in base 27: ``.e`` is 5) predict the next one. A name gets n-1
+start tokens (``emma``: ``..e .em emm mma ma.``); a table has a row per context: (27**(n-1), 27). Probabilities,
+loss, sampling and training are the bigram functions, which take such tables."""
 
 from __future__ import annotations
 
