@@ -18,9 +18,8 @@ MAX_DRAWS = MAX_SAMPLES // MAX_NAMES - 1
 
 
 class SamplingWidget(Live):
-    """Draw names from the counts model, the smoothed counts (k = 1) or the uniform model, in the page: the
-    names ``sample_names`` draws with ``torch.Generator().manual_seed(seed)``. "Sample again" (``draws``)
-    shows the next names of the same generator.
+    """Names from the counts, the smoothed counts (k = 1) or the uniform model, drawn in the page as
+    ``sample_names`` draws them with ``torch.Generator().manual_seed(seed)``; "sample again" (``draws``): the next.
 
     >>> from makemore_lib.counting import count_bigrams
     >>> w = SamplingWidget(count_bigrams(["emma", "ava"]), seed=1, n=3)

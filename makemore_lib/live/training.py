@@ -1,8 +1,4 @@
-"""The training widgets (chapters 5 and 6): gradient descent on the counts from the lecture's W, in the page.
-
-``TrainingExplorer`` moves the learning rate, the steps and λ; ``RegularizationExplorer`` moves λ and shows the
-trained net's P and the smoothing k closest to it (λ ↔ k).
-"""
+"""The training widgets (chapters 5 and 6): gradient descent on the counts from the lecture's W, in the page."""
 
 from __future__ import annotations
 
@@ -66,8 +62,8 @@ def divergence_message(counts: torch.Tensor, steps: int, lr: float, l2: float, s
 
 
 class _Training(Live):
-    """What both training explorers share: the counts and the initial W (from ``w_seed``) for the page, the
-    options of the sliders, the settings but the steps, and the outputs."""
+    """What both training explorers share: the counts and the initial W (from ``w_seed``), the options, the
+    settings but the steps, the outputs."""
 
     counts = Data()
     w0 = Data()
@@ -136,9 +132,8 @@ class TrainingExplorer(_Training):
 
 
 class RegularizationExplorer(_Training):
-    """Move λ, the L2 strength: the net is trained again in the page (learning rate ``lr``, ``steps`` steps
-    from the lecture's W); its data loss, the penalty λ·mean(W²), its P as a heatmap, the smoothing k whose
-    counts model is closest to it (``closest_smoothing``) and five names.
+    """Move λ, the L2 strength: the net is trained again in the page from the lecture's W; its data loss, the
+    penalty λ·mean(W²), its P as a heatmap, the closest smoothing k (``closest_smoothing``) and five names.
 
     >>> from makemore_lib.counting import count_bigrams
     >>> w = RegularizationExplorer(count_bigrams(["emma", "ava"]), steps=20)
