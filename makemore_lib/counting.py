@@ -1,7 +1,5 @@
-"""Counting bigrams: the 27x27 matrix N whose entry [i, j] counts how often character j follows character i.
-
-Any vocabulary works the same: pass its ``itos`` (``.`` first) and N is V x V.
-"""
+"""Counting bigrams: the 27x27 matrix N whose entry [i, j] counts how often character j follows character i (V x V
+for a vocabulary ``itos`` of V characters, ``.`` first)."""
 
 from __future__ import annotations
 
@@ -45,10 +43,7 @@ def count_bigrams(names: list[str], itos: str | list[str] = chars) -> torch.Tens
          _all=lambda args: check_int(args["n"], "n", 0, args["counts"].numel()))
 def top_bigrams(counts: torch.Tensor, n: int = 10) -> list[tuple[str, int | float]]:
     """The ``n`` largest cells of a 27x27 table (counts, or probabilities) with their values, largest first; of an
-    n-gram table too (``ngrams.top_ngrams``), each cell named by its n-gram.
-
-    Values keep their kind: ints for an integer tensor, floats for a floating-point one (so probabilities
-    are not cut to 0). Ties keep the table's order.
+    n-gram table too (``ngrams.top_ngrams``). Values keep their kind (int or float); ties keep the table's order.
 
     >>> top_bigrams(count_bigrams(["anna", "ann"]), 2)
     [('.a', 2), ('an', 2)]

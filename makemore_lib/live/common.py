@@ -98,7 +98,7 @@ class SettingError(traitlets.TraitError, ValueError):
 
 
 class SettingTypeError(traitlets.TraitError, TypeError):
-    """A value of the wrong type for a widget's setting (a ``TypeError``, and a ``TraitError`` for traitlets)."""
+    """A value of the wrong type for a widget's setting (a ``TypeError`` and a ``TraitError``)."""
 
 
 class _Setting:

@@ -10,7 +10,7 @@ import math
 
 import torch
 
-from ..loss import score_name
+from ..loss import name_nll, score_name
 from ..plots import heatmap_png
 
 
@@ -59,7 +59,7 @@ def score_table_html(name: str, probs: torch.Tensor) -> str:
     (5, True)
     """
     scores = score_name(name, probs)
-    nll = -sum(s.logprob for s in scores) / len(scores)
+    nll = name_nll(name, probs)
     cell = 'style="padding:1px 10px;text-align:right"'
     log = lambda x: "&minus;&infin;" if x == -math.inf else f"{x:.4f}".replace("-", "&minus;")  # noqa: E731
     rows = "".join(f'<tr><td style="padding:1px 10px"><code>{html.escape(s.bigram)}</code></td><td {cell}>'
