@@ -102,9 +102,6 @@ class TrainingExplorer(_Training):
     >>> w = TrainingExplorer(count_bigrams(["emma", "ava"]), steps=3)
     >>> len(w.losses), w.loss < w.losses[0]
     (4, True)
-    >>> w.steps = 0
-    Traceback (most recent call last):
-    makemore_lib.live.common.SettingError: steps must be between 1 and 500, not 0
 
     A loss that ends higher than it started is a ``warning`` (the numbers are still shown); a run whose
     numbers blow up is an ``error``.
@@ -139,9 +136,6 @@ class RegularizationExplorer(_Training):
     >>> w = RegularizationExplorer(count_bigrams(["emma", "ava"]), steps=20)
     >>> w.penalty > 0, round(w.loss - w.data_loss - w.penalty, 12)
     (True, 0.0)
-    >>> w.steps = 0
-    Traceback (most recent call last):
-    makemore_lib.live.common.SettingError: steps must be between 1 and 500, not 0
     """
 
     _esm = esm("regularization")
