@@ -106,17 +106,14 @@ def heatmap_html(matrix: object, fmt: str = "{:.0f}", cmap: str = "Blues", vmax:
         raise TypeError(f"caption must be a str, not {given(caption)}")
     rgb = colours(values, cmap, vmax)
     rows = []
-    for i in range(vocab_size):
+    for i, a in enumerate(chars):
         cells = []
-        for j in range(vocab_size):
-            r, g, b = (int(c) for c in rgb[i, j])
-            bigram = chars[i] + chars[j]
+        for j, b in enumerate(chars):
+            r, g, bl = rgb[i, j].tolist()
             label = html.escape(fmt.format(values[i, j]))
-            cells.append(
-                f'<td style="background:rgb({r},{g},{b});color:{text_colour(rgb[i, j])}" '
-                f'title="{bigram}: {label}"><b>{bigram}</b><br>{label}</td>'
-            )
-        rows.append(f"<tr><th scope=\"row\">{chars[i]}</th>{''.join(cells)}</tr>")
+            cells.append(f'<td style="background:rgb({r},{g},{bl});color:{text_colour(rgb[i, j])}" '
+                         f'title="{a + b}: {label}"><b>{a + b}</b><br>{label}</td>')
+        rows.append(f"<tr><th scope=\"row\">{a}</th>{''.join(cells)}</tr>")
     header = "".join(f'<th scope="col">{ch}</th>' for ch in chars)
     caption_html = f"<caption>{html.escape(caption)}</caption>" if caption else ""
     return (
