@@ -4,6 +4,8 @@ loss, sampling and training are the bigram functions, which take such tables."""
 
 from __future__ import annotations
 
+import math
+
 import torch
 
 from .checks import MAX_ORDER, check_int, check_table, checked
@@ -15,11 +17,6 @@ from .vocabulary import check_names, check_text, encode, itos, stoi, vocab_size
 __all__ = ["context_index", "context_string", "count_ngrams", "ngram_nll", "ngram_pairs", "sample_ngram_names",
            "top_ngrams"]
 _ORDER = lambda n: check_int(n, "n", 1, MAX_ORDER)  # noqa: E731
-
-
-def _order(table: torch.Tensor) -> int:
-    """The n of an n-gram table over a-z: (27**(n-1), 27)."""
-    return next(n for n in range(1, MAX_ORDER + 1) if table.shape == (vocab_size ** (n - 1), vocab_size))
 
 
 @checked(names=check_names, n=_ORDER)
@@ -66,7 +63,8 @@ def ngram_nll(names: list[str], probs: torch.Tensor) -> float:
     >>> round(ngram_nll(names, bigram_probs(count_ngrams(names, 3))), 4)   # only '..' is uncertain: 2 log 2 / 9
     0.154
     """
-    return counts_nll(count_ngrams(names, _order(probs)), probs)
+    n = round(math.log(len(probs), vocab_size)) + 1      # probs has 27**(n-1) rows
+    return counts_nll(count_ngrams(names, n), probs)
 
 
 def context_index(context: str) -> int:
