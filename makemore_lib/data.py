@@ -115,15 +115,17 @@ def download_names() -> Path:
         raise DatasetError(f"the environment variable {CACHE_VAR} is set but empty: set it to a folder for "
                            f"the downloaded names.txt, or unset it to use your cache folder")
     folder = Path(folder or pooch.os_cache("makemore"))
-    if folder.exists() and not folder.is_dir():
-        raise DatasetError(f"the cache folder {folder} is a file, not a folder: set {CACHE_VAR} to a folder "
-                           f"(or remove the file)")
     pooch.get_logger().setLevel("WARNING")               # no "Downloading data from ..." line in a chapter
     try:
+        if folder.exists() and not folder.is_dir():
+            raise DatasetError(f"the cache folder {folder} is a file, not a folder: set {CACHE_VAR} to a folder "
+                               f"(or remove the file)")
         if (folder / "names.txt").is_file() and pooch.file_hash(str(folder / "names.txt")) != NAMES_SHA256:
             (folder / "names.txt").unlink()
         return Path(pooch.retrieve(NAMES_URL, known_hash=f"sha256:{NAMES_SHA256}", fname="names.txt", path=folder,
                                    downloader=pooch.HTTPDownloader(timeout=DOWNLOAD_TIMEOUT, progressbar=False)))
+    except DatasetError:
+        raise
     except ValueError:                                   # pooch: the sha256 of the download does not match
         raise DatasetError(f"the names.txt downloaded from {NAMES_URL} is damaged (its sha256 is not "
                            f"{NAMES_SHA256[:12]}...); nothing was kept in the cache. Try again, or set {ENV_VAR} "
