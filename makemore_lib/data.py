@@ -74,10 +74,12 @@ def read_names(path: str | os.PathLike) -> list[str]:
     path = Path(path)
     try:
         mode = path.stat().st_mode
-        if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):    # (open() would wait forever on a pipe)
+        if stat.S_ISDIR(mode):                       # (on Windows, open() says "permission denied")
+            raise IsADirectoryError(21, "Is a directory")
+        if not stat.S_ISREG(mode):                   # (open() would wait forever on a pipe)
             raise DatasetError(f"{path} is not a regular file (a device, a pipe or a socket): give the path of "
                                f"names.txt")
-        with open(path, "rb") as file:                 # a folder: IsADirectoryError
+        with open(path, "rb") as file:
             data = file.read(MAX_FILE_BYTES + 1)     # a wrong file never fills memory
     except OSError as err:
         raise DatasetError(_os_problem(path, err)) from None
