@@ -37,10 +37,11 @@ from typing import Callable
 import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))   # the lecture's loops, the baselines
 
 from makemore_lib import bigram_pairs, bigram_probs, count_bigrams, load_names, sample_names  # noqa: E402
 from makemore_lib.neural import train_counts, train_onehot  # noqa: E402
-from makemore_lib.reference import count_bigrams_loop, sample_names_loop  # noqa: E402
+from lecture_loops import count_bigrams_loop, sample_names_loop  # noqa: E402
 
 
 def timings(fn: Callable[[], object], repeats: int) -> list[float]:

@@ -1,11 +1,5 @@
-"""makemore_lib: the small library behind the makemore book (a bigram character-level language model).
-
-One module per idea: ``vocabulary``, ``data``, ``counting``, ``probabilities``, ``sampling``, ``loss``,
-``neural``, ``regularization``, ``ngrams`` (trigrams and beyond, for the exercises), ``exercises`` (check
-yourself), ``plots``, the widgets (``live``); ``checks`` holds the generic argument checks, run at each public
-function's entry so that what a chapter prints is the maths alone; ``reference`` keeps the lecture's plain loops
-as a yardstick.
-"""
+"""makemore_lib: the small library behind the makemore book (a bigram character-level language model); one
+module per idea, described in ARCHITECTURE.md. Here: the functions the chapters use."""
 
 from .counting import bigram_pairs, count_bigrams, top_bigrams
 from .data import load_names, split_names

@@ -24,7 +24,7 @@ def shorten(value: object, width: int = 40) -> str:
 
 
 def given(value: object) -> str:
-    """A value as a message shows what was received, shortened, with its type:
+    """A value as a message shows what was received, shortened, with its type.
 
     >>> given(2.5), given("x"), given(None)
     ('2.5 (float)', "'x' (str)", 'None')
@@ -80,11 +80,9 @@ def check_generator(generator: object) -> torch.Generator:
 
 def check_table(t: object, what: str = "counts", kind: str = "counts", shape: tuple | None = (27, 27),
                 empty: str = "", cols: int | None = None) -> torch.Tensor:
-    """``t`` if it is a CPU tensor of ``shape`` holding ``kind``, else an error naming ``what``.
-
-    ``kind``: ``"counts"`` (real numbers from 0 to 1e30), ``"probs"`` (floats >= 0, rows summing to 1) or
-    ``"weights"`` (finite floats). ``shape=None``: any n-gram table, (V**(n-1), V) for n = 1..4, V the columns
-    (``cols`` if given). With ``empty``, a table of zeros is an error that says ``empty``.
+    """``t`` if it is a CPU tensor of ``shape`` holding ``kind``: ``"counts"`` (real numbers from 0 to 1e30),
+    ``"probs"`` (floats >= 0, rows summing to 1) or ``"weights"`` (finite floats), else an error naming ``what``.
+    ``shape=None``: any n-gram table (V**(n-1), V), V the columns (``cols`` if given). ``empty``: zeros are an error.
 
     >>> check_table(torch.ones(27, 27), "probs", "probs")
     Traceback (most recent call last):
@@ -121,9 +119,8 @@ check_probs = functools.partial(check_table, what="probs", kind="probs")   # a 2
 
 
 def checked(**checks: Callable) -> Callable:
-    """Check a function's arguments before it runs: ``checks`` maps an argument's name to a function returning
-    its checked value (or raising); ``_all`` gets every argument, as a dict, to compare two of them. The function
-    itself stays the plain maths (``__wrapped__``, what ``show_source`` prints).
+    """Check a function's arguments before it runs: ``checks`` maps an argument's name to a function returning its
+    checked value (or raising); ``_all`` gets them all, as a dict. ``__wrapped__`` is the plain maths.
 
     >>> double = checked(n=lambda n: check_int(n, "n", 0, 9))(lambda n: 2 * n)
     >>> double(3), double(n=30)

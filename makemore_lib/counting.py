@@ -1,9 +1,9 @@
-"""Counting bigrams: the 27x27 matrix N whose entry [i, j] counts how often character j follows character i.
-
-Any vocabulary works the same: pass its ``itos`` (``.`` first) and N is V x V.
-"""
+"""Counting bigrams: the 27x27 matrix N whose entry [i, j] counts how often character j follows character i (V x V
+for a vocabulary ``itos`` of V characters, ``.`` first)."""
 
 from __future__ import annotations
+
+import math
 
 import torch
 
@@ -39,16 +39,16 @@ def count_bigrams(names: list[str], itos: str | list[str] = chars) -> torch.Tens
     return N.view(V, V).to(torch.int32)
 
 
-@checked(counts=lambda t: check_table(t, "counts"), n=lambda n: check_int(n, "n", 0, 729))
+@checked(counts=lambda t: check_table(t, "counts", shape=None, cols=vocab_size),
+         _all=lambda args: check_int(args["n"], "n", 0, args["counts"].numel()))
 def top_bigrams(counts: torch.Tensor, n: int = 10) -> list[tuple[str, int | float]]:
-    """The ``n`` largest cells of a 27x27 table (counts, or probabilities) with their values, largest first.
-
-    Values keep their kind: ints for an integer tensor, floats for a floating-point one (so probabilities
-    are not cut to 0). Ties keep the table's order.
+    """The ``n`` largest cells of a 27x27 table (counts, or probabilities) with their values, largest first; of an
+    n-gram table too (``ngrams.top_ngrams``). Values keep their kind (int or float); ties keep the table's order.
 
     >>> top_bigrams(count_bigrams(["anna", "ann"]), 2)
     [('.a', 2), ('an', 2)]
     """
     values, flat = torch.sort(counts.flatten(), descending=True, stable=True)
-    return [(itos[i // vocab_size] + itos[i % vocab_size], v)
+    width = round(math.log(counts.numel(), vocab_size))      # the characters of a cell's n-gram: 27**width cells
+    return [("".join(itos[i // vocab_size ** p % vocab_size] for p in range(width - 1, -1, -1)), v)
             for v, i in zip(values[:n].tolist(), flat[:n].tolist())]

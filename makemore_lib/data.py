@@ -1,4 +1,5 @@
-"""Loading the names dataset: a local file if you have one, else a checked download into a cache."""
+"""Loading the names dataset: a local file if you have one, else a download by pooch, sha256-checked, into a cache;
+every failure a DatasetError that says what to do."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ NAMES_URL = "https://raw.githubusercontent.com/karpathy/makemore/master/names.tx
 NAMES_SHA256 = "0a30b5557f192f32ab962680889aac5f6fda0f4cecf40a6d0b5694f58ea8cc4d"
 ENV_VAR = "MAKEMORE_NAMES"
 CACHE_VAR = "MAKEMORE_CACHE"
-MAX_FILE_BYTES = 10_000_000   # the largest file read (names.txt has 228,145 bytes): a wrong one never fills memory
+MAX_FILE_BYTES = 10_000_000   # the largest file read (names.txt has 228,145 bytes)
 DOWNLOAD_TIMEOUT = 30
 
 
@@ -33,13 +34,12 @@ def parse_names(text: str, source: str = "<text>") -> list[str]:
     ['emma', 'olivia']
     >>> parse_names("emma\\nOlivia\\n", "my.txt")
     Traceback (most recent call last):
-    ...
     makemore_lib.data.DatasetError: my.txt, line 2: 'Olivia' has 'O' at position 0, which is not a lowercase letter a-z
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, not {given(text)}")
     lines = text.split("\n")
-    if lines and lines[-1] == "":
+    if lines[-1] == "":                  # a final newline (or no text at all)
         lines.pop()
     if not lines:
         raise DatasetError(f"{source} is empty: it should hold one lowercase name per line")
@@ -72,14 +72,26 @@ def read_names(path: str | os.PathLike) -> list[str]:
     if not isinstance(path, (str, os.PathLike)):
         raise TypeError(f"path must be a str or path, not {given(path)}")
     path = Path(path)
-    data = _read_file(path)
+    try:
+        mode = path.stat().st_mode
+        if stat.S_ISDIR(mode):                       # (on Windows, open() says "permission denied")
+            raise IsADirectoryError(21, "Is a directory")
+        if not stat.S_ISREG(mode):                   # (open() would wait forever on a pipe)
+            raise DatasetError(f"{path} is not a regular file (a device, a pipe or a socket): give the path of "
+                               f"names.txt")
+        with open(path, "rb") as file:
+            data = file.read(MAX_FILE_BYTES + 1)     # a wrong file never fills memory
+    except OSError as err:
+        raise DatasetError(_os_problem(path, err)) from None
+    if len(data) > MAX_FILE_BYTES:
+        raise DatasetError(f"{path} is larger than {MAX_FILE_BYTES:,} bytes: names.txt has 228,145; give the path "
+                           f"of names.txt (one name per line)")
     if b"\0" in data:
         raise DatasetError(f"{path} is a binary file, not a list of names (one lowercase name per line)")
     try:
-        text = data.decode("utf-8")
+        return parse_names(data.decode("utf-8"), source=str(path))
     except UnicodeDecodeError as err:
         raise DatasetError(f"{path} is not UTF-8 text (byte {err.start}): it should hold one lowercase name per line") from None
-    return parse_names(text, source=str(path))
 
 
 _OS_PROBLEMS = {FileNotFoundError: "does not exist: give the path of names.txt (one name per line)",
@@ -95,74 +107,25 @@ def _os_problem(path: Path, err: OSError) -> str:
     return f"{path} " + (problem or f"cannot be read ({err.strerror or type(err).__name__})")
 
 
-def _read_file(path: Path) -> bytes:
-    """The bytes of a regular file of at most ``MAX_FILE_BYTES``, with every OS error turned into a DatasetError."""
-    try:
-        info = path.stat()
-        if stat.S_ISDIR(info.st_mode):
-            raise IsADirectoryError(21, "Is a directory")
-        if not stat.S_ISREG(info.st_mode):
-            raise DatasetError(f"{path} is not a regular file (a device, a pipe or a socket): give the path of "
-                               f"names.txt")
-        with open(path, "rb") as file:
-            data = file.read(MAX_FILE_BYTES + 1)
-    except OSError as err:
-        raise DatasetError(_os_problem(path, err)) from None
-    if len(data) > MAX_FILE_BYTES:
-        raise DatasetError(f"{path} is larger than {MAX_FILE_BYTES:,} bytes: names.txt has 228,145; give the path "
-                           f"of names.txt (one name per line)")
-    return data
-
-
-def cache_dir() -> Path:
-    """Where the downloaded names.txt is kept: ``$MAKEMORE_CACHE``, else ``makemore`` in the user's cache folder.
-
-    >>> import os
-    >>> saved = os.environ.get("MAKEMORE_CACHE")
-    >>> os.environ["MAKEMORE_CACHE"] = "/tmp/makemore-cache"
-    >>> cache_dir()
-    PosixPath('/tmp/makemore-cache')
-    >>> _ = os.environ.pop("MAKEMORE_CACHE") if saved is None else os.environ.update(MAKEMORE_CACHE=saved)
-    """
-    if CACHE_VAR in os.environ:
-        if not os.environ[CACHE_VAR].strip():
-            raise DatasetError(f"the environment variable {CACHE_VAR} is set but empty: set it to a folder for "
-                               f"the downloaded names.txt, or unset it to use your cache folder")
-        return Path(os.environ[CACHE_VAR])
-    return Path(pooch.os_cache("makemore"))
-
-
-def _download(url: str, output_file: str, pup: object) -> None:
-    """pooch's HTTP download, with a failure of the network turned into a DatasetError that says what to do."""
-    try:
-        pooch.HTTPDownloader(timeout=DOWNLOAD_TIMEOUT, progressbar=False)(url, output_file, pup)
-    except OSError as err:        # requests' errors are OSErrors without an errno; the disk's have one
-        if err.errno is not None:
-            raise
-        raise DatasetError(
-            f"could not download names.txt from {url} ({type(err).__name__}: {err}). Go online and try "
-            f"again, or download names.txt yourself and set the environment variable {ENV_VAR} to its path "
-            f"(or pass the path to load_names)."
-        ) from None
-
-
 def download_names() -> Path:
-    """Download names.txt into the cache (once) with pooch, verify its sha256, and return its path.
-
-    pooch downloads into a temporary file beside the target and keeps it only if its sha256 matches: the cache
-    never holds a partial or wrong file; a damaged cached copy is deleted and fetched again.
+    """Download names.txt with pooch (once) into ``$MAKEMORE_CACHE``, else ``makemore`` in the user's cache folder;
+    return its path. pooch keeps a download only if its sha256 matches (the cache never holds a partial or wrong
+    file), and a damaged cached copy is deleted first, even offline.
     """
-    folder = cache_dir()
-    target = folder / "names.txt"
+    folder = os.environ.get(CACHE_VAR)
+    if folder is not None and not folder.strip():
+        raise DatasetError(f"the environment variable {CACHE_VAR} is set but empty: set it to a folder for "
+                           f"the downloaded names.txt, or unset it to use your cache folder")
+    folder = Path(folder or pooch.os_cache("makemore"))
+    pooch.get_logger().setLevel("WARNING")               # no "Downloading data from ..." line in a chapter
     try:
         if folder.exists() and not folder.is_dir():
             raise DatasetError(f"the cache folder {folder} is a file, not a folder: set {CACHE_VAR} to a folder "
                                f"(or remove the file)")
-        if target.is_file() and pooch.file_hash(str(target)) != NAMES_SHA256:
-            target.unlink()                              # a damaged copy is never kept, even offline
-        pooch.get_logger().setLevel("WARNING")           # no "Downloading data from ..." line in a chapter
-        return Path(pooch.retrieve(NAMES_URL, known_hash=f"sha256:{NAMES_SHA256}", fname="names.txt",
-                                   path=folder, downloader=_download))
+        if (folder / "names.txt").is_file() and pooch.file_hash(str(folder / "names.txt")) != NAMES_SHA256:
+            (folder / "names.txt").unlink()
+        return Path(pooch.retrieve(NAMES_URL, known_hash=f"sha256:{NAMES_SHA256}", fname="names.txt", path=folder,
+                                   downloader=pooch.HTTPDownloader(timeout=DOWNLOAD_TIMEOUT, progressbar=False)))
     except DatasetError:
         raise
     except ValueError:                                   # pooch: the sha256 of the download does not match
@@ -170,6 +133,10 @@ def download_names() -> Path:
                            f"{NAMES_SHA256[:12]}...); nothing was kept in the cache. Try again, or set {ENV_VAR} "
                            f"to the path of a good copy.") from None
     except OSError as err:
+        if err.errno is None:                            # requests' errors (the network) are OSErrors without one
+            raise DatasetError(f"could not download names.txt from {NAMES_URL} ({type(err).__name__}: {err}). Go "
+                               f"online and try again, or download names.txt yourself and set the environment "
+                               f"variable {ENV_VAR} to its path (or pass the path to load_names).") from None
         where = Path(err.filename) if err.filename else folder
         raise DatasetError(f"the cache folder {folder} cannot be used: {_os_problem(where, err)}. Set "
                            f"{CACHE_VAR} to a folder you can write, or {ENV_VAR} to the path of names.txt") from None
@@ -185,17 +152,14 @@ def load_names(path: str | os.PathLike | None = None) -> list[str]:
     ['emma', 'olivia', 'ava']
     """
     if path is None and ENV_VAR in os.environ:
-        path = os.environ[ENV_VAR]
-        if not path.strip():
+        if not os.environ[ENV_VAR].strip():
             raise DatasetError(f"the environment variable {ENV_VAR} is set but empty: set it to the path of "
                                f"names.txt, or unset it to download the file")
         try:
-            return read_names(path)
+            return read_names(os.environ[ENV_VAR])
         except DatasetError as err:
             raise DatasetError(f"{err} (from the environment variable {ENV_VAR})") from None
-    if path is None:
-        path = download_names()
-    return read_names(path)
+    return read_names(download_names() if path is None else path)
 
 
 def _check_fractions(fractions: object) -> tuple[float, ...]:

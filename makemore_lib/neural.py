@@ -1,8 +1,5 @@
-"""The neural bigram model: one linear layer of 27 neurons on a one-hot input, then softmax.
-
-Two ways to train it with full-batch gradient descent: ``train_onehot``, the lecture's loop over every
-example, and ``train_counts``, which gets the same losses from the 27x27 counts alone.
-"""
+"""The neural bigram model: one linear layer of 27 neurons on a one-hot input, then softmax; trained by
+``train_onehot`` (the lecture's loop over every example) or ``train_counts`` (the same losses from the counts)."""
 
 from __future__ import annotations
 
@@ -21,15 +18,12 @@ from .vocabulary import vocab_size
 
 LECTURE_SEED = 2147483647
 MAX_STEPS = 100_000
-LARGEST_WEIGHT = 1e30
-"""Training stops with an error (naming lr or l2) when a weight grows beyond this: the run has diverged."""
-LARGEST_LOGIT = 80.0
-"""``forward`` takes weights from -80 to 80: exp of a larger logit overflows float32 (the lecture's W is within 5)."""
+LARGEST_WEIGHT = 1e30   # a weight beyond this: the run diverged, an error naming lr or l2
+LARGEST_LOGIT = 80.0    # forward's largest |W|: exp of a larger logit overflows float32 (the lecture's W is within 5)
 
 
 class Training(NamedTuple):
-    """The result of training: the final weights, the loss (data loss + L2 penalty) before each step, and the
-    loss after the last step."""
+    """The result of training: the final weights, the loss (data + L2) before each step, and after the last."""
 
     W: torch.Tensor
     losses: list[float]
@@ -105,18 +99,9 @@ def net_probs(W: torch.Tensor) -> torch.Tensor:
     return torch.softmax(W.detach().float(), dim=1)
 
 
-def _diverged(losses: list[float], lr: float, l2: float, size: int) -> ValueError:
-    """The error for a run whose numbers blew up, naming the setting that caused it."""
-    bad = [i for i, loss in enumerate(losses) if not math.isfinite(loss)]
-    where = f"the loss became {losses[bad[0]]} at step {bad[0]}" if bad else "the weights grew beyond 1e30"
-    if lr * l2 > size:   # the L2 part of a step multiplies W by (1 - 2 lr l2 / size): it alone overshoots
-        return ValueError(f"training diverged with learning rate {lr:g} and L2 strength l2 = {l2:g} ({where}): "
-                          f"the penalty's own step overshoots when lr * l2 > {size}; use a smaller l2 (or lr)")
-    return ValueError(f"training diverged with learning rate {lr:g} ({where}): try a smaller one")
-
-
 def _stops_when_diverged(train: Callable) -> Callable:
-    """Run a training function (quietly about overflow), then raise an error naming lr or l2 if it blew up."""
+    """Run a training function (quietly about overflow); a run that blew up is an error naming lr, or l2 when the
+    penalty's own step overshoots (the L2 part of a step multiplies W by 1 - 2 lr l2 / size)."""
     signature = inspect.signature(train)
 
     @functools.wraps(train)
@@ -124,12 +109,17 @@ def _stops_when_diverged(train: Callable) -> Callable:
         with np.errstate(over="ignore", invalid="ignore"):
             result = train(*args, **kwargs)
         losses = result.losses + [result.final_loss]
-        if not (all(math.isfinite(x) for x in losses) and float(abs(result.W).max()) <= LARGEST_WEIGHT):
-            settings = signature.bind(*args, **kwargs)
-            settings.apply_defaults()
-            raise _diverged(losses, float(settings.arguments["lr"]), float(settings.arguments["l2"]),
-                            result.W.numel())
-        return result
+        bad = [i for i, loss in enumerate(losses) if not math.isfinite(loss)]
+        if not bad and float(abs(result.W).max()) <= LARGEST_WEIGHT:
+            return result
+        settings = signature.bind(*args, **kwargs)
+        settings.apply_defaults()
+        lr, l2, size = float(settings.arguments["lr"]), float(settings.arguments["l2"]), result.W.numel()
+        where = f"the loss became {losses[bad[0]]} at step {bad[0]}" if bad else "the weights grew beyond 1e30"
+        if lr * l2 > size:
+            raise ValueError(f"training diverged with learning rate {lr:g} and L2 strength l2 = {l2:g} ({where}): "
+                             f"the penalty's own step overshoots when lr * l2 > {size}; use a smaller l2 (or lr)")
+        raise ValueError(f"training diverged with learning rate {lr:g} ({where}): try a smaller one")
     return run
 
 
@@ -157,17 +147,16 @@ def train_onehot(xs: torch.Tensor, ys: torch.Tensor, steps: int = 100, lr: float
     W = init_weights(seed).requires_grad_()
     num = xs.nelement()
     losses = []
-    for _ in range(steps):
+    for step in range(steps + 1):
         probs = forward.__wrapped__(W, xs)       # (checked once, above)
         loss = -probs[torch.arange(num), ys].log().mean() + l2 * (W**2).mean()
         losses.append(loss.item())
+        if step == steps:                        # the loss after the last step
+            break
         W.grad = None
         loss.backward()
         W.data += -lr * W.grad
-    with torch.no_grad():
-        probs = forward.__wrapped__(W, xs)
-        final_loss = (-probs[torch.arange(num), ys].log().mean() + l2 * (W**2).mean()).item()
-    return Training(W.detach(), losses, final_loss)
+    return Training(W.detach(), losses[:-1], losses[-1])
 
 
 @_stops_when_diverged

@@ -1,17 +1,15 @@
-"""n-grams: the bigram model with a longer memory. n-1 characters (the context) predict the next one.
-
-A name is padded with n-1 start tokens, so ``emma`` gives the trigrams ``..e .em emm mma ma.``. A context
-of n-1 characters is numbered like a number in base 27 (``.e`` is 0*27 + 5 = 5), so an n-gram count table
-has one row per context and one column per next character: shape (27**(n-1), 27); n = 2 is the bigram
-matrix N. Probabilities (``bigram_probs``), the loss (``counts_nll``, ``ngram_nll``), sampling
-(``sample_names``) and the fast training of the net (``train_counts``) all work on such tables unchanged.
-"""
+"""n-grams: n-1 characters (the context, a number in base 27: ``.e`` is 5) predict the next one. A name gets n-1
+start tokens (``emma``: ``..e .em emm mma ma.``); a table has a row per context: (27**(n-1), 27). Probabilities,
+loss, sampling and training are the bigram functions, which take such tables."""
 
 from __future__ import annotations
+
+import math
 
 import torch
 
 from .checks import MAX_ORDER, check_int, check_table, checked
+from .counting import top_bigrams
 from .loss import counts_nll
 from .sampling import sample_names as sample_ngram_names
 from .vocabulary import check_names, check_text, encode, itos, stoi, vocab_size
@@ -19,11 +17,6 @@ from .vocabulary import check_names, check_text, encode, itos, stoi, vocab_size
 __all__ = ["context_index", "context_string", "count_ngrams", "ngram_nll", "ngram_pairs", "sample_ngram_names",
            "top_ngrams"]
 _ORDER = lambda n: check_int(n, "n", 1, MAX_ORDER)  # noqa: E731
-
-
-def _order(table: torch.Tensor) -> int:
-    """The n of an n-gram table over a-z: (27**(n-1), 27)."""
-    return next(n for n in range(1, MAX_ORDER + 1) if table.shape == (vocab_size ** (n - 1), vocab_size))
 
 
 @checked(names=check_names, n=_ORDER)
@@ -70,7 +63,8 @@ def ngram_nll(names: list[str], probs: torch.Tensor) -> float:
     >>> round(ngram_nll(names, bigram_probs(count_ngrams(names, 3))), 4)   # only '..' is uncertain: 2 log 2 / 9
     0.154
     """
-    return counts_nll(count_ngrams(names, _order(probs)), probs)
+    n = round(math.log(len(probs), vocab_size)) + 1      # probs has 27**(n-1) rows
+    return counts_nll(count_ngrams(names, n), probs)
 
 
 def context_index(context: str) -> int:
@@ -100,15 +94,12 @@ def context_string(index: int, n: int) -> str:
     return "".join(reversed(chars))
 
 
-@checked(counts=lambda t: check_table(t, "counts", shape=None, cols=vocab_size))
+@checked(counts=lambda t: check_table(t, "counts", shape=None, cols=vocab_size),
+         _all=lambda args: check_int(args["k"], "k", 0, args["counts"].numel()))
 def top_ngrams(counts: torch.Tensor, k: int = 10) -> list[tuple[str, int | float]]:
     """The ``k`` commonest n-grams of an n-gram table with their counts (or probabilities), commonest first.
 
     >>> top_ngrams(count_ngrams(["anna", "ann"], 3), 2)
     [('..a', 2), ('.an', 2)]
     """
-    n = _order(counts)
-    k = check_int(k, "k", 0, counts.numel())
-    values, flat = torch.sort(counts.flatten(), descending=True, stable=True)
-    return [(context_string(i // vocab_size, n) + itos[i % vocab_size], v)
-            for v, i in zip(values[:k].tolist(), flat[:k].tolist())]
+    return top_bigrams(counts, k)

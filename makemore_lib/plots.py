@@ -1,5 +1,4 @@
-"""Pictures of 27x27 matrices (the annotated heatmap of the lecture as an HTML table, a light PNG heatmap) and
-the style of the book's matplotlib figures.
+"""Pictures of 27x27 matrices: the annotated heatmap of the lecture as an HTML table, and a light PNG heatmap.
 
 The annotated heatmap is HTML rather than a picture: 1,458 labels stay sharp at any zoom, can be selected
 and read by a screen reader, weigh about a tenth of the lecture's 16-inch PNG, and take milliseconds to make.
@@ -30,17 +29,6 @@ def _as_array(matrix: object, square: int | None = vocab_size) -> np.ndarray:
     return matrix.astype(np.float64)
 
 
-def _check_cmap(name: object) -> str:
-    from matplotlib import colormaps
-
-    if not isinstance(name, str):
-        raise TypeError(f"cmap must be the name of a matplotlib colour map (a str), not {given(name)}")
-    if name not in colormaps:
-        raise ValueError(f"cmap must name a matplotlib colour map (e.g. 'Blues', 'viridis', 'Greys'), "
-                         f"not {shorten(name)}")
-    return name
-
-
 def _check_format(fmt: object) -> str:
     if not isinstance(fmt, str):
         raise TypeError(f"fmt must be a format string like '{{:.0f}}', not {given(fmt)}")
@@ -62,11 +50,14 @@ def colours(matrix: object, cmap: str = "Blues", vmax: float | None = None,
     from matplotlib import colormaps
 
     values = _as_array(matrix, square)
-    colour_map = colormaps.get(_check_cmap(cmap))
-    vmax = None if vmax is None else check_number(vmax, "vmax", positive=True)
-    top = float(values.max()) if vmax is None else vmax
+    if not isinstance(cmap, str):
+        raise TypeError(f"cmap must be the name of a matplotlib colour map (a str), not {given(cmap)}")
+    if cmap not in colormaps:
+        raise ValueError(f"cmap must name a matplotlib colour map (e.g. 'Blues', 'viridis', 'Greys'), "
+                         f"not {shorten(cmap)}")
+    top = float(values.max()) if vmax is None else check_number(vmax, "vmax", positive=True)
     scaled = values / top if top > 0 else np.zeros_like(values)
-    return colour_map(np.clip(scaled, 0, 1), bytes=True)[..., :3]
+    return colormaps[cmap](np.clip(scaled, 0, 1), bytes=True)[..., :3]
 
 
 def relative_luminance(rgb: object) -> float:
@@ -115,27 +106,21 @@ def heatmap_html(matrix: object, fmt: str = "{:.0f}", cmap: str = "Blues", vmax:
         raise TypeError(f"caption must be a str, not {given(caption)}")
     rgb = colours(values, cmap, vmax)
     rows = []
-    for i in range(vocab_size):
+    for i, a in enumerate(chars):
         cells = []
-        for j in range(vocab_size):
-            r, g, b = (int(c) for c in rgb[i, j])
-            bigram = chars[i] + chars[j]
+        for j, b in enumerate(chars):
+            r, g, bl = rgb[i, j].tolist()
             label = html.escape(fmt.format(values[i, j]))
-            cells.append(
-                f'<td style="background:rgb({r},{g},{b});color:{text_colour(rgb[i, j])}" '
-                f'title="{bigram}: {label}"><b>{bigram}</b><br>{label}</td>'
-            )
-        rows.append(f"<tr><th scope=\"row\">{chars[i]}</th>{''.join(cells)}</tr>")
+            cells.append(f'<td style="background:rgb({r},{g},{bl});color:{text_colour(rgb[i, j])}" '
+                         f'title="{a + b}: {label}"><b>{a + b}</b><br>{label}</td>')
+        rows.append(f"<tr><th scope=\"row\">{a}</th>{''.join(cells)}</tr>")
     header = "".join(f'<th scope="col">{ch}</th>' for ch in chars)
     caption_html = f"<caption>{html.escape(caption)}</caption>" if caption else ""
     return (
-        "<div class=\"mm-heatmap-wrap\"><style>"
-        ".mm-heatmap{border-collapse:collapse;font:9px/1.15 ui-monospace,monospace;margin:0 auto}"
-        ".mm-heatmap td{width:27px;height:27px;padding:1px;text-align:center;border:1px solid #fff8}"
-        ".mm-heatmap td b{font-weight:600}"
-        ".mm-heatmap th{font-size:11px;padding:1px 3px;background:none}"
-        ".mm-heatmap caption{caption-side:bottom;font:12px sans-serif;padding-top:4px}"
-        ".mm-heatmap-wrap{overflow-x:auto}"
+        "<div class=\"mm-heatmap-wrap\"><style>.mm-heatmap{border-collapse:collapse;font:9px/1.15 ui-monospace,"
+        "monospace;margin:0 auto}.mm-heatmap td{width:27px;height:27px;padding:1px;text-align:center;border:1px solid "
+        "#fff8}.mm-heatmap td b{font-weight:600}.mm-heatmap th{font-size:11px;padding:1px 3px;background:none}"
+        ".mm-heatmap caption{caption-side:bottom;font:12px sans-serif;padding-top:4px}.mm-heatmap-wrap{overflow-x:auto}"
         "</style>"
         f"<table class=\"mm-heatmap\">{caption_html}<thead><tr><th></th>{header}</tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table></div>"
@@ -147,10 +132,6 @@ def heatmap_png(matrix: object, cmap: str = "Blues", vmax: float | None = None, 
 
     >>> heatmap_png(np.eye(27))[:4]
     b'\\x89PNG'
-    >>> heatmap_png(np.eye(27), cell=2.5)
-    Traceback (most recent call last):
-    ...
-    TypeError: cell (pixels a cell) must be an int, not 2.5 (float)
     """
     from PIL import Image
 
@@ -161,38 +142,3 @@ def heatmap_png(matrix: object, cmap: str = "Blues", vmax: float | None = None, 
     Image.fromarray(big).save(buffer, format="PNG", optimize=True)
     return buffer.getvalue()
 
-
-# The book's figures: dark ink on an opaque white background, which the site keeps on a white card in its dark
-# theme (book/_static/a11y.css), so one PNG reads in both themes; text large enough to stay legible when a
-# 6.5-inch figure shrinks to a 390 px phone screen (about half size).
-BOOK_STYLE = {
-    "figure.facecolor": "white",
-    "axes.facecolor": "white",
-    "savefig.facecolor": "white",
-    "savefig.transparent": False,
-    "text.color": "#1a1a1a",
-    "axes.labelcolor": "#1a1a1a",
-    "axes.edgecolor": "#333333",
-    "xtick.color": "#333333",
-    "ytick.color": "#333333",
-    "font.size": 12,
-    "axes.titlesize": 13,
-    "axes.labelsize": 12,
-    "xtick.labelsize": 11,
-    "ytick.labelsize": 11,
-    "legend.fontsize": 11,
-    "lines.linewidth": 2.0,
-}
-
-
-def use_book_style() -> dict:
-    """Make every matplotlib figure drawn after this call use ``BOOK_STYLE``; returns the settings applied.
-
-    >>> import matplotlib
-    >>> use_book_style()["xtick.labelsize"], matplotlib.rcParams["xtick.labelsize"], matplotlib.rcParams["figure.facecolor"]
-    (11, 11.0, 'white')
-    """
-    import matplotlib
-
-    matplotlib.rcParams.update(BOOK_STYLE)
-    return dict(BOOK_STYLE)

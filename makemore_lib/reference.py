@@ -1,66 +1,9 @@
-"""The lecture's own way of doing things, kept as the yardstick that tests and benchmarks compare against.
-
-These are deliberately plain loops: they are what the library's fast functions must agree with.
-"""
+"""The lecture's training loop for an n-gram net, which chapter 6 prints beside ``train_counts``: the same losses
+the slow way. (The lecture's counting and sampling loops, the tests' yardsticks, are in tests/lecture_loops.py.)"""
 
 from __future__ import annotations
 
 import torch
-
-from .vocabulary import itos, stoi
-
-
-def count_bigrams_loop(names: list[str]) -> torch.Tensor:
-    """Count bigrams with a Python loop over every character, as the lecture does.
-
-    >>> int(count_bigrams_loop(["emma"]).sum())
-    5
-    """
-    N = torch.zeros((27, 27), dtype=torch.int32)
-    for w in names:
-        chs = ["."] + list(w) + ["."]
-        for ch1, ch2 in zip(chs, chs[1:]):
-            N[stoi[ch1], stoi[ch2]] += 1
-    return N
-
-
-def sample_names_loop(P: torch.Tensor, n: int, g: torch.Generator) -> list[str]:
-    """Sample ``n`` names with one ``torch.multinomial`` per character, as the lecture does.
-
-    >>> from makemore_lib.probabilities import uniform_probs
-    >>> sample_names_loop(uniform_probs(), 1, torch.Generator().manual_seed(2147483647))
-    ['cexzm']
-    """
-    out = []
-    for _ in range(n):
-        chars = []
-        ix = 0
-        while True:
-            p = P[ix]
-            ix = torch.multinomial(p, num_samples=1, replacement=True, generator=g).item()
-            if ix == 0:
-                break
-            chars.append(itos[ix])
-        out.append("".join(chars))
-    return out
-
-
-
-def count_ngrams_loop(names: list[str], n: int) -> torch.Tensor:
-    """Count n-grams with a Python loop: pad each name with n-1 dots in front, one behind, slide a window.
-
-    >>> int(count_ngrams_loop(["emma"], 3).sum())
-    5
-    """
-    N = torch.zeros((27 ** (n - 1), 27), dtype=torch.int32)
-    for w in names:
-        chs = ["."] * (n - 1) + list(w) + ["."]
-        for i in range(len(chs) - n + 1):
-            context = 0
-            for ch in chs[i:i + n - 1]:
-                context = context * 27 + stoi[ch]
-            N[context, stoi[chs[i + n - 1]]] += 1
-    return N
 
 
 def train_onehot_ngram(xs: torch.Tensor, ys: torch.Tensor, rows: int, steps: int = 100, lr: float = 50.0,

@@ -1,9 +1,5 @@
-"""Comparing the two models: how far a net's probabilities are from smoothed counts, and which k is closest.
-
-The net is trained with an L2 penalty of strength λ; the counting model adds k fake counts to every cell.
-``closest_smoothing`` finds the k whose ``bigram_probs(counts, k)`` is nearest to the net's P, measured with
-``kl_divergence``, so that λ and k can be put side by side.
-"""
+"""Comparing the two models: how far a net trained with an L2 penalty λ is from counts smoothed with k (measured
+by ``kl_divergence``), and which k is closest (``closest_smoothing``), so that λ and k can be put side by side."""
 
 from __future__ import annotations
 
@@ -13,19 +9,13 @@ from .checks import MAX_VALUE, check_number, check_probs, check_table, checked, 
 
 # The k searched by closest_smoothing: 0, then 0.0001 to 1,000,000 in steps of a factor 10**0.02 (about 5%).
 SMOOTHING_GRID = [0.0] + [float(10 ** (e / 50)) for e in range(-200, 301)]
-MAX_GRID = 10_000
-"""The longest grid closest_smoothing searches (20 times the default grid; a fraction of a second)."""
+MAX_GRID = 10_000   # the longest grid closest_smoothing searches (20 times the default; a fraction of a second)
 _BLOCK = 512   # ks compared at once: 512 tables of 27x27 floats, about 3 MB
 
 
-def _check_weights(weights: object) -> torch.Tensor | None:
-    if weights is None:
-        return None
-    weights = check_table(weights, "weights", shape=(27,), empty="give at least one row a weight > 0")
-    return weights
-
-
-@checked(p=lambda t: check_table(t, "p", "probs"), q=lambda t: check_table(t, "q", "probs"), weights=_check_weights)
+@checked(p=lambda t: check_table(t, "p", "probs"), q=lambda t: check_table(t, "q", "probs"),
+         weights=lambda w: None if w is None else check_table(w, "weights", shape=(27,),
+                                                              empty="give at least one row a weight > 0"))
 def kl_divergence(p: torch.Tensor, q: torch.Tensor, weights: torch.Tensor | None = None) -> float:
     """The KL divergence KL(p || q) of two bigram models, row by row, averaged with ``weights``.
 

@@ -8,8 +8,7 @@ from .checks import check_generator, check_int, check_table, checked
 from .vocabulary import chars, check_itos
 
 MAX_SAMPLES = 100_000
-MAX_SAMPLED_LENGTH = 1_000
-"""A sampled name longer than this means the model cannot end names (column 0 unreachable): an error."""
+MAX_SAMPLED_LENGTH = 1_000   # a longer sampled name means the model cannot end names (column 0 unreachable)
 
 
 def _check_sampling(args: dict) -> None:
@@ -25,14 +24,11 @@ def _check_sampling(args: dict) -> None:
 def sample_names(probs: torch.Tensor, n: int, generator: torch.Generator, itos: str | list[str] = chars) -> list[str]:
     """Draw ``n`` names from the model ``probs``, exactly as the lecture's loop would with this generator.
 
-    The lecture draws each character with ``torch.multinomial(probs[ix], 1, replacement=True, generator=g)``.
-    For one sample, torch computes that draw as ``argmax(probs[ix] / q)`` with ``q`` V exponential random
-    numbers, and V numbers drawn at once are the same as V drawn one by one. So this function draws the
-    exponentials in blocks, finds the next character for every possible row at once, and walks through them:
-    the same names as the lecture's loop, and the generator is left in the same state.
-
-    ``probs`` is V x V for a vocabulary ``itos`` of V characters (a-z and ``.`` by default), or an n-gram table
-    (V**(n-1), V): the row is then the context, the last n-1 characters as a number in base V.
+    The lecture draws each character with ``torch.multinomial(probs[ix], 1, replacement=True, generator=g)``,
+    which torch computes as ``argmax(probs[ix] / q)`` with ``q`` V exponential random numbers. So this draws the
+    exponentials in blocks and finds the next character for every row at once: the lecture's names, and the
+    generator left in the same state. ``probs`` is V x V for a vocabulary ``itos`` (a-z and ``.`` by default), or
+    an n-gram table (V**(n-1), V) whose row is the context, the last n-1 characters as a number in base V.
 
     >>> from makemore_lib.probabilities import uniform_probs
     >>> sample_names(uniform_probs(), 2, torch.Generator().manual_seed(2147483647))

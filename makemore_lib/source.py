@@ -8,39 +8,20 @@ import textwrap
 from collections.abc import Callable
 
 
-class Source:
-    """A function's source code that shows as a highlighted Python block in Jupyter and in the book.
+class _Source(str):
+    """Code that Jupyter, Colab and the site show as a highlighted ``python`` block (plain text: the code)."""
 
-    A public function whose arguments are checked at its entry (``checks.checked``) shows the function those
-    checks guard, from its ``def``: the code that runs once its arguments are known to be good. ``str()`` and
-    the plain-text view give the code itself; Jupyter, Colab and the site render the Markdown view, a fenced
-    ``python`` block.
-
-    >>> from makemore_lib.vocabulary import encode
-    >>> str(Source(encode)).splitlines()[0]
-    'def encode(text: str) -> list[int]:'
-    """
-
-    def __init__(self, obj: Callable):
-        if not (inspect.isfunction(obj) or inspect.isclass(obj) or inspect.ismethod(obj)):
-            raise TypeError(f"obj must be a function, method or class, not {type(obj).__name__}")
-        lines = textwrap.dedent(inspect.getsource(inspect.unwrap(obj))).splitlines()
-        first = ast.parse("\n".join(lines)).body[0]
-        start = first.lineno - 1        # the def (or class) line: decorators, the entry checks, are left out
-        self.code = "\n".join(lines[start:]).rstrip() + "\n"
-
-    def __str__(self) -> str:
-        return self.code
-
-    def __repr__(self) -> str:
-        return self.code
+    __repr__ = str.__str__
 
     def _repr_markdown_(self) -> str:
-        return f"```python\n{self.code}```"
+        return f"```python\n{self}```"
 
 
-def show_source(obj: Callable) -> Source:
+def show_source(obj: Callable) -> str:
     """The source of ``obj`` (a function, method or class of makemore_lib), to display as a cell's output.
+
+    A public function whose arguments are checked at its entry (``checks.checked``) shows the function those
+    checks guard, from its ``def``: the code that runs once its arguments are known to be good.
 
     >>> from makemore_lib.vocabulary import encode
     >>> print(show_source(encode))  # doctest: +ELLIPSIS
@@ -48,7 +29,10 @@ def show_source(obj: Callable) -> Source:
     ...
     >>> show_source(42)
     Traceback (most recent call last):
-    ...
     TypeError: obj must be a function, method or class, not int
     """
-    return Source(obj)
+    if not (inspect.isfunction(obj) or inspect.isclass(obj) or inspect.ismethod(obj)):
+        raise TypeError(f"obj must be a function, method or class, not {type(obj).__name__}")
+    lines = textwrap.dedent(inspect.getsource(inspect.unwrap(obj))).splitlines()
+    start = ast.parse("\n".join(lines)).body[0].lineno - 1   # the def (or class) line: decorators are left out
+    return _Source("\n".join(lines[start:]).rstrip() + "\n")

@@ -5,7 +5,7 @@ import torch
 from hypothesis import given
 
 from makemore_lib.counting import bigram_pairs, count_bigrams, top_bigrams
-from makemore_lib.reference import count_bigrams_loop
+from lecture_loops import count_bigrams_loop
 from conftest import names_strategy
 
 

@@ -7,7 +7,8 @@ from makemore_lib import average_nll, bigram_probs, count_bigrams, counts_nll, n
 from makemore_lib.counting import bigram_pairs
 from makemore_lib.ngrams import (context_index, context_string, count_ngrams, ngram_nll, ngram_pairs,
                                  sample_ngram_names, top_ngrams)
-from makemore_lib.reference import count_ngrams_loop, train_onehot_ngram
+from lecture_loops import count_ngrams_loop
+from makemore_lib.reference import train_onehot_ngram
 from conftest import names_strategy
 
 

@@ -41,25 +41,3 @@ def test_bad_colours_are_refused(bad):
     with pytest.raises(ValueError, match="rgb must be three numbers from 0 to 255"):
         relative_luminance(bad)
 
-
-def test_book_style_keeps_tick_labels_legible_on_a_phone():
-    """A 6.5-inch figure shown in a phone's 350 px column: tick labels at least 8 px tall (matplotlib's
-    default 10 pt gives 7.5 px), and an opaque white background that the dark theme's card shows as drawn."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    from makemore_lib.plots import use_book_style
-
-    with matplotlib.rc_context():
-        use_book_style()
-        fig, ax = plt.subplots(figsize=(6.5, 3))
-        ax.plot([0, 1], [2.4, 3.3])
-        fig.canvas.draw()
-        shrink = 350 / (fig.get_figwidth() * fig.dpi)
-        heights = [label.get_window_extent().height * shrink for label in ax.get_xticklabels() if label.get_text()]
-        background = fig.get_facecolor()
-        plt.close(fig)
-    assert heights and min(heights) >= 8, f"tick labels {min(heights):.1f} px tall on a phone"
-    assert background == (1.0, 1.0, 1.0, 1.0)

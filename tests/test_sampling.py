@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from makemore_lib.counting import count_bigrams
 from makemore_lib.ngrams import count_ngrams
 from makemore_lib.probabilities import bigram_probs
-from makemore_lib.reference import sample_names_loop
+from lecture_loops import sample_names_loop
 from makemore_lib.sampling import sample_names
 from conftest import names_strategy
 

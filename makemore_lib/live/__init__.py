@@ -1,15 +1,5 @@
-"""The book's widgets, all computing in the page (anywidget), so they stay interactive in the static site with
-no kernel.
-
-One module per widget (``bigram`` for chapter 1's explorer, ``sampling``, ``score``, ``smoothing``,
-``training`` for the training and regularization explorers, ``wordlist``), ``common`` for what they share and
-``html`` for the static HTML pieces (snapshots, and the score table chapters print). Each widget keeps the
-small data it needs (counts, the lecture's initial W) in synced traits; its front end (``_esm``) is the path of
-``js/dist/<name>.js``, bundled from ``js/src`` (the shared maths module ``maths.js``, ``ui.js`` and the widget's
-own module), and its look (``_css``) the path of ``js/src/live.css``. The page computes smoothing,
-probabilities, losses, training and torch's exact sampling. In Jupyter the settings are traits too: Python
-checks every value (whoever sets it) and recomputes the same numbers with makemore_lib.
-"""
+"""The book's widgets (anywidget), computing in the page so that they stay interactive in the static site with no
+kernel, and in Python too; one module per widget, ``common`` and ``html`` for what they share (ARCHITECTURE.md)."""
 
 from .bigram import BigramExplorer
 from .common import MAX_NAMES, MAX_SEED, MAX_STEPS, MESSAGES, SettingError, SettingTypeError, esm, widget_names

@@ -1,8 +1,6 @@
 """Build the widgets' front ends: write ``js/src/limits.js`` from Python's limits and messages, then bundle each
-widget's module (``js/src/widgets/<name>.js`` and what it imports) into ``js/dist/<name>.js`` with esbuild.
-
-The bundles are committed, so installing makemore_lib (pip, Colab) needs no node; ``tests/test_js.py`` bundles
-again and fails when a committed bundle is stale. Needs node and the repository's ``npm ci`` (esbuild).
+widget's module into ``js/dist/<name>.js`` with esbuild (after ``npm ci``). The bundles are committed, so installing
+makemore_lib needs no node; ``tests/test_js.py`` fails when one is stale.
 
     python -m makemore_lib.live.build            # write limits.js and js/dist/
     python -m makemore_lib.live.build --check    # only report what is stale (exit status 1)
@@ -32,14 +30,8 @@ def limits_js() -> str:
     >>> "export const MAX_NAME_LENGTH = 100;" in limits_js()
     True
     """
-    values = {
-        "CHARS": chars,
-        "MAX_NAME_LENGTH": MAX_NAME_LENGTH,
-        "MAX_SAMPLED_NAME_LENGTH": MAX_SAMPLED_NAME_LENGTH,
-        "SMOOTHING_GRID": SMOOTHING_GRID,
-        "WORDLIST": WORDLIST,
-        "MESSAGES": MESSAGES,
-    }
+    values = dict(CHARS=chars, MAX_NAME_LENGTH=MAX_NAME_LENGTH, MAX_SAMPLED_NAME_LENGTH=MAX_SAMPLED_NAME_LENGTH,
+                  SMOOTHING_GRID=SMOOTHING_GRID, WORDLIST=WORDLIST, MESSAGES=MESSAGES)
     lines = ["// Written by `python -m makemore_lib.live.build` from makemore_lib: Python owns these limits and",
              "// messages. Do not edit; change them in Python and build again.", ""]
     lines += [f"export const {name} = {json.dumps(value, ensure_ascii=False)};" for name, value in values.items()]

@@ -1,9 +1,5 @@
 """What the live widgets share: the base class, the settings (traits that check every value, whoever sets it),
-the limits and message templates the browser gets too, the front-end bundles, and the static snapshot.
-
-Python owns every limit and message: ``build.py`` writes them into ``js/src/limits.js`` for the page, and the
-node tests check the page's messages against these.
-"""
+the limits and messages (``build.py`` writes them into ``js/src/limits.js`` for the page), the bundles' paths."""
 
 from __future__ import annotations
 
@@ -76,10 +72,8 @@ def shown(text: str) -> str:
 
 
 def esm(name: str) -> Path:
-    """The front end of one widget, for its ``_esm``: the path of ``js/dist/<name>.js``, a self-contained ES module
-    bundled by esbuild from ``js/src/widgets/<name>.js`` and what it imports (``python -m makemore_lib.live.build``).
-    anywidget reads the file into the synced ``_esm`` (so a saved notebook's widget state carries the source) and,
-    in a source checkout with ``ANYWIDGET_HMR=1`` and watchfiles installed, sends it again when a rebuild changes it.
+    """A widget's ``_esm``: the path of its bundle ``js/dist/<name>.js`` (``python -m makemore_lib.live.build``), which
+    anywidget reads into the synced state (and, with ``ANYWIDGET_HMR=1``, sends again when a rebuild changes it).
 
     >>> esm("score").relative_to(JS).as_posix()
     'dist/score.js'
@@ -104,107 +98,92 @@ class SettingError(traitlets.TraitError, ValueError):
 
 
 class SettingTypeError(traitlets.TraitError, TypeError):
-    """A value of the wrong type for a widget's setting (a ``TypeError``, and a ``TraitError`` for traitlets)."""
+    """A value of the wrong type for a widget's setting (a ``TypeError`` and a ``TraitError``)."""
 
 
-def _checked(check):
-    try:
-        return check()
-    except TypeError as err:
-        raise SettingTypeError(str(err)) from None
-    except ValueError as err:
-        raise SettingError(str(err)) from None
+class _Setting:
+    """A synced trait whose ``check`` runs on every value, whoever sets it; its errors become ``SettingError`` or
+    ``SettingTypeError``, naming ``what`` (default: the trait's name)."""
+
+    def __init__(self, default_value: object, what: str = "", **kwargs):
+        self.what = what
+        super().__init__(default_value, **kwargs)
+        self.tag(sync=True)
+
+    def validate(self, obj: object, value: object) -> object:
+        try:
+            return self.check(obj, value, self.what or self.name)
+        except TypeError as err:
+            raise SettingTypeError(str(err)) from None
+        except ValueError as err:
+            raise SettingError(str(err)) from None
 
 
-class IntSetting(traitlets.Int):
-    """A synced int setting from ``low`` to ``high`` (the page's slider), checked whoever sets it.
+class IntSetting(_Setting, traitlets.Int):
+    """A synced int setting from ``low`` to ``high`` (the page's slider).
 
     >>> class W(traitlets.HasTraits):
     ...     n = IntSetting(5, 1, 30)
     >>> W().n = 31
     Traceback (most recent call last):
-    ...
     makemore_lib.live.common.SettingError: n must be between 1 and 30, not 31
     """
 
     def __init__(self, default_value: int, low: int, high: int, what: str = "", **kwargs):
-        self.low, self.high, self.what = low, high, what
-        super().__init__(default_value, **kwargs)
-        self.tag(sync=True)
+        self.low, self.high = low, high
+        super().__init__(default_value, what, **kwargs)
 
-    def validate(self, obj: object, value: object) -> int:
-        return _checked(lambda: check_int(value, self.what or self.name, self.low, self.high))
+    def check(self, obj: object, value: object, what: str) -> int:
+        return check_int(value, what, self.low, self.high)
 
 
-class FloatSetting(traitlets.Float):
-    """A synced number setting from 0 to ``high`` (the page's largest option), checked whoever sets it.
-    ``high`` is a number, or the name of the trait holding the options (their largest is the limit).
+class FloatSetting(_Setting, traitlets.Float):
+    """A synced number setting from 0 to ``high`` (the page's largest option): a number, or the name of the
+    trait holding the options.
 
     >>> class W(traitlets.HasTraits):
     ...     lr = FloatSetting(50.0, 500, "learning rate lr")
     >>> W().lr = float("nan")
     Traceback (most recent call last):
-    ...
     makemore_lib.live.common.SettingError: learning rate lr must be a finite number >= 0, not nan
     """
 
     def __init__(self, default_value: float, high: float | str, what: str = "", **kwargs):
-        self.high, self.what = high, what
-        super().__init__(default_value, **kwargs)
-        self.tag(sync=True)
+        self.high = high
+        super().__init__(default_value, what, **kwargs)
 
-    def validate(self, obj: object, value: object) -> float:
-        what = self.what or self.name
-        value = _checked(lambda: check_number(value, what))
+    def check(self, obj: object, value: object, what: str) -> float:
+        value = check_number(value, what)
         high = max(getattr(obj, self.high)) if isinstance(self.high, str) else self.high
         if value > high:
-            raise SettingError(f"{what} must be at most {high:g} (the largest the widget offers), not {value:g}")
+            raise ValueError(f"{what} must be at most {high:g} (the largest the widget offers), not {value:g}")
         return value
 
 
-class ChoiceSetting(traitlets.Unicode):
-    """A synced text setting that must be one of ``options``.
-
-    >>> class W(traitlets.HasTraits):
-    ...     model = ChoiceSetting("counts", ("uniform", "counts"))
-    >>> W().model = "neural"
-    Traceback (most recent call last):
-    ...
-    makemore_lib.live.common.SettingError: model must be one of 'uniform', 'counts', not 'neural'
-    """
-
-    def __init__(self, default_value: str, options: tuple[str, ...], **kwargs):
-        self.options = tuple(options)
-        super().__init__(default_value, **kwargs)
-        self.tag(sync=True)
-
-    def validate(self, obj: object, value: object) -> str:
-        if not isinstance(value, str):
-            raise SettingTypeError(f"{self.name} must be a str, not {given(value)}")
-        if value not in self.options:
-            raise SettingError(f"{self.name} must be one of {', '.join(map(repr, self.options))}, not {shown(value)}")
-        return value
-
-
-class TextSetting(traitlets.Unicode):
-    """A synced text the reader types (a name, a word list): any str is accepted, and checked by the widget,
-    which shows what is wrong with it in ``error`` and in the page.
+class TextSetting(_Setting, traitlets.Unicode):
+    """A synced text: any str the reader types (a name, a word list: the widget checks it and shows what is wrong
+    in ``error`` and in the page), or one of ``options``.
 
     >>> class W(traitlets.HasTraits):
     ...     name = TextSetting("emma")
+    ...     model = TextSetting("counts", ("uniform", "counts"))
     >>> W().name = 42
     Traceback (most recent call last):
-    ...
     makemore_lib.live.common.SettingTypeError: name must be a str, not 42 (int)
+    >>> W().model = "neural"
+    Traceback (most recent call last):
+    makemore_lib.live.common.SettingError: model must be one of 'uniform', 'counts', not 'neural'
     """
 
-    def __init__(self, default_value: str, **kwargs):
+    def __init__(self, default_value: str, options: tuple[str, ...] = (), **kwargs):
+        self.options = tuple(options)
         super().__init__(default_value, **kwargs)
-        self.tag(sync=True)
 
-    def validate(self, obj: object, value: object) -> str:
+    def check(self, obj: object, value: object, what: str) -> str:
         if not isinstance(value, str):
-            raise SettingTypeError(f"{self.name} must be a str, not {given(value)}")
+            raise TypeError(f"{what} must be a str, not {given(value)}")
+        if self.options and value not in self.options:
+            raise ValueError(f"{what} must be one of {', '.join(map(repr, self.options))}, not {shown(value)}")
         return value
 
 
@@ -215,7 +194,6 @@ class Data(traitlets.List):
     ...     counts = Data()
     >>> W(counts=[[1]]).counts = [[2]]
     Traceback (most recent call last):
-    ...
     makemore_lib.live.common.SettingError: counts is fixed when the widget is made: make a new widget instead
     """
 
@@ -229,15 +207,13 @@ class Data(traitlets.List):
         return super().validate(obj, value)
 
 
-SETTINGS = (IntSetting, FloatSetting, ChoiceSetting, TextSetting)
+SETTINGS = (_Setting,)   # the settings a widget observes
 
 
 class Live(anywidget.AnyWidget):
-    """The base of the live widgets. Every change of a setting recomputes the outputs with makemore_lib; first
-    the outputs go back to their empty values (``outputs``), so a bad setting never leaves old numbers beside
-    its message. ``error`` is the message ('' when all is well), synced to the page, which shows the same one.
-    ``_repr_mimebundle_`` adds a static ``text/html`` snapshot of the current state (``snapshot_html``) for
-    pages where scripts do not run.
+    """The base of the live widgets. A change of a setting empties the ``outputs``, then recomputes them (so a bad
+    setting never leaves old numbers beside its message, in ``error``, which the page shows too). The output adds
+    a static ``text/html`` snapshot of the state for pages where scripts do not run.
 
     >>> Live().error
     ''
@@ -265,15 +241,15 @@ class Live(anywidget.AnyWidget):
             self.error = str(err)
 
     def compute(self) -> None:
-        """Recompute the outputs from the settings (each widget says how)."""
-
-    def snapshot_html(self) -> str:
-        """A small HTML picture of the current state: the error, or what the widget's page would show."""
-        return error_html(ValueError(self.error)) if self.error else self.snapshot()
+        """Recompute the outputs from the settings (each widget's own)."""
 
     def snapshot(self) -> str:
-        """What the page would show for the current (good) settings, as small static HTML (each widget's own)."""
+        """What the page shows for the current good settings, as small static HTML (each widget's own)."""
         return ""
+
+    def snapshot_html(self) -> str:
+        """The snapshot, or the error."""
+        return error_html(ValueError(self.error)) if self.error else self.snapshot()
 
     def _repr_mimebundle_(self, **kwargs) -> dict | tuple:
         bundle = super()._repr_mimebundle_(**kwargs)

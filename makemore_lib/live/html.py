@@ -10,7 +10,7 @@ import math
 
 import torch
 
-from ..loss import score_name
+from ..loss import name_nll, score_name
 from ..plots import heatmap_png
 
 
@@ -50,14 +50,6 @@ def fmt_loss(x: float) -> str:
     return f"{x:.4f}" if math.isfinite(x) else "∞"
 
 
-def _fmt_prob(p: float) -> str:
-    return "0" if p == 0 else f"{p:.4f}"
-
-
-def _fmt_log(x: float) -> str:
-    return "&minus;&infin;" if x == -math.inf else f"{x:.4f}".replace("-", "&minus;")
-
-
 def score_table_html(name: str, probs: torch.Tensor) -> str:
     """An HTML table of each bigram of ``name`` with its probability and log-probability, and the average NLL.
 
@@ -67,10 +59,11 @@ def score_table_html(name: str, probs: torch.Tensor) -> str:
     (5, True)
     """
     scores = score_name(name, probs)
-    nll = -sum(s.logprob for s in scores) / len(scores)
+    nll = name_nll(name, probs)
     cell = 'style="padding:1px 10px;text-align:right"'
-    rows = "".join(f'<tr><td style="padding:1px 10px"><code>{html.escape(s.bigram)}</code></td>'
-                   f"<td {cell}>{_fmt_prob(s.prob)}</td><td {cell}>{_fmt_log(s.logprob)}</td></tr>" for s in scores)
+    log = lambda x: "&minus;&infin;" if x == -math.inf else f"{x:.4f}".replace("-", "&minus;")  # noqa: E731
+    rows = "".join(f'<tr><td style="padding:1px 10px"><code>{html.escape(s.bigram)}</code></td><td {cell}>'
+                   f'{"0" if s.prob == 0 else f"{s.prob:.4f}"}</td><td {cell}>{log(s.logprob)}</td></tr>' for s in scores)
     nll_text = "&infin;" if math.isinf(nll) else f"{nll:.4f}"
     return ('<div class="mm-score-wrap" style="line-height:1.4">'
             '<table class="mm-score" style="border-collapse:collapse;font-variant-numeric:tabular-nums;'

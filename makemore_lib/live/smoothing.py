@@ -11,8 +11,7 @@ from ..loss import counts_nll, name_nll
 from ..neural import LECTURE_SEED
 from ..probabilities import bigram_probs
 from ..checks import MAX_VALUE, check_number, check_table
-from ..vocabulary import check_name
-from ..vocabulary import stoi
+from ..vocabulary import check_name, stoi
 from .common import (MAX_NAMES, MAX_SEED, Data, FloatSetting, IntSetting, Live, TextSetting, esm, message, shown,
                      widget_names)
 from .html import fmt_loss, heatmap_img, names_html
@@ -23,11 +22,10 @@ K_OPTIONS = list(SMOOTHING_STEPS)
 
 
 def check_bigram(text: str) -> str:
-    """Return ``text`` if it is two characters of the vocabulary ('.' and a-z), else raise (the bigram box).
+    """``text`` if it is two characters of the vocabulary ('.' and a-z), else an error (the bigram box).
 
     >>> check_bigram("q!")
     Traceback (most recent call last):
-    ...
     ValueError: bigram must be two characters from '.' and a-z, not 'q!'
     """
     if len(text) != 2 or any(ch not in stoi for ch in text):
@@ -36,9 +34,8 @@ def check_bigram(text: str) -> str:
 
 
 class SmoothingExplorer(Live):
-    """Move k, the fake count added to every cell: P as a heatmap, P of one bigram, the dataset loss, the
-    loss of a typed name ("andrejq" to start; and of a dev set, if given) and ``n`` seeded names, all
-    recomputed in the page.
+    """Move k, the fake count added to every cell: P as a heatmap, P of one bigram, the loss of the dataset, of a
+    typed name (and of a dev set, if given) and ``n`` seeded names, all recomputed in the page.
 
     >>> from makemore_lib.counting import count_bigrams
     >>> w = SmoothingExplorer(count_bigrams(["emma", "ava"]), bigram="mv")

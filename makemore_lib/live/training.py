@@ -1,8 +1,4 @@
-"""The training widgets (chapters 5 and 6): gradient descent on the counts from the lecture's W, in the page.
-
-``TrainingExplorer`` moves the learning rate, the steps and λ; ``RegularizationExplorer`` moves λ and shows the
-trained net's P and the smoothing k closest to it (λ ↔ k).
-"""
+"""The training widgets (chapters 5 and 6): gradient descent on the counts from the lecture's W, in the page."""
 
 from __future__ import annotations
 
@@ -65,18 +61,40 @@ def divergence_message(counts: torch.Tensor, steps: int, lr: float, l2: float, s
     return message("diverged_l2" if blame_l2 else "diverged_lr", lr=f"{lr:g}", l2=f"{l2:g}")
 
 
-def _train(counts: torch.Tensor, steps: int, lr: float, l2: float, seed: int) -> dict:
-    """Train; the losses before each step and after the last, the data loss, the penalty, the net's P."""
-    run = try_training(counts, steps, lr, l2, seed)
-    if run is None:
-        raise ValueError(divergence_message(counts, steps, lr, l2, seed))
-    W = run.W.double()
-    penalty = l2 * float((W * W).mean())
-    return dict(losses=run.losses + [run.final_loss], loss=run.final_loss, data_loss=run.final_loss - penalty,
-                penalty=penalty, probs=net_probs(run.W))
+class _Training(Live):
+    """What both training explorers share: the counts and the initial W (from ``w_seed``), the options, the
+    settings but the steps, the outputs."""
+
+    counts = Data()
+    w0 = Data()
+    lr_options = Data(LR_OPTIONS)
+    l2_options = Data(L2_OPTIONS)
+    limits = Data([MAX_STEPS, DIVERGED])
+    lr = FloatSetting(50.0, "lr_options", "learning rate lr")
+    l2 = FloatSetting(0.01, "l2_options", "L2 strength l2")
+    seed = IntSetting(LECTURE_SEED, 0, MAX_SEED)
+    loss = traitlets.Float(math.nan)
+    data_loss = traitlets.Float(math.nan)
+    names = traitlets.List()
+
+    def __init__(self, counts: torch.Tensor, w_seed: int, **settings):
+        self._counts = check_table(counts, "counts")
+        self._w_seed = w_seed
+        super().__init__(counts=self._counts.tolist(), w0=init_weights(w_seed).double().tolist(), **settings)
+
+    def train(self) -> tuple[list[float], float, torch.Tensor]:
+        """Train with the settings and set the loss and the data loss; the losses before each step and after the
+        last, the penalty and the net's P."""
+        run = try_training(self._counts, self.steps, self.lr, self.l2, self._w_seed)
+        if run is None:
+            raise ValueError(divergence_message(self._counts, self.steps, self.lr, self.l2, self._w_seed))
+        W, probs = run.W.double(), net_probs(run.W)
+        penalty = self.l2 * float((W * W).mean())
+        self.loss, self.data_loss = run.final_loss, run.final_loss - penalty
+        return run.losses + [run.final_loss], penalty, probs
 
 
-class TrainingExplorer(Live):
+class TrainingExplorer(_Training):
     """Choose the learning rate, the number of steps and the L2 strength λ: gradient descent on the counts
     (``neural.train_counts``) runs in the page from the lecture's W; loss curve, final loss, five names.
 
@@ -84,44 +102,25 @@ class TrainingExplorer(Live):
     >>> w = TrainingExplorer(count_bigrams(["emma", "ava"]), steps=3)
     >>> len(w.losses), w.loss < w.losses[0]
     (4, True)
-    >>> w.steps = 0
-    Traceback (most recent call last):
-    ...
-    makemore_lib.live.common.SettingError: steps must be between 1 and 500, not 0
 
     A loss that ends higher than it started is a ``warning`` (the numbers are still shown); a run whose
     numbers blow up is an ``error``.
     """
 
     _esm = esm("training")
-    counts = Data()
-    w0 = Data()
-    lr_options = Data(LR_OPTIONS)
-    l2_options = Data(L2_OPTIONS)
-    limits = Data([MAX_STEPS, DIVERGED])
-    lr = FloatSetting(50.0, "lr_options", "learning rate lr")
     steps = IntSetting(100, 1, MAX_STEPS)
-    l2 = FloatSetting(0.01, "l2_options", "L2 strength l2")
-    seed = IntSetting(LECTURE_SEED, 0, MAX_SEED)
     losses = traitlets.List()
-    loss = traitlets.Float(math.nan)
-    data_loss = traitlets.Float(math.nan)
-    names = traitlets.List()
     warning = traitlets.Unicode("")
     outputs = {"losses": [], "loss": math.nan, "data_loss": math.nan, "names": [], "warning": ""}
 
     def __init__(self, counts: torch.Tensor, lr: float = 50.0, steps: int = 100, l2: float = 0.01,
                  seed: int = LECTURE_SEED):
-        self._counts = check_table(counts, "counts")
-        self._w_seed = seed       # W starts from this seed; the page gets that W as w0
-        super().__init__(counts=self._counts.tolist(), w0=init_weights(seed).double().tolist(), lr=lr,
-                         steps=steps, l2=l2, seed=seed)
+        super().__init__(counts, seed, lr=lr, steps=steps, l2=l2, seed=seed)   # W starts from this seed
 
     def compute(self) -> None:
-        run = _train(self._counts, self.steps, self.lr, self.l2, self._w_seed)
-        self.losses, self.loss, self.data_loss = run["losses"], run["loss"], run["data_loss"]
+        self.losses, _, probs = self.train()
         self.warning = OVERSHOOT if self.loss > self.losses[0] else ""
-        self.names = widget_names(run["probs"], 5, self.seed)
+        self.names = widget_names(probs, 5, self.seed)
 
     def snapshot(self) -> str:
         return (f"<p>learning rate {self.lr:g}, {self.steps} steps, λ = {self.l2:g}: loss {fmt_loss(self.losses[0])} "
@@ -129,49 +128,29 @@ class TrainingExplorer(Live):
                 names_html(self.names, f"five names, seed {self.seed}"))
 
 
-class RegularizationExplorer(Live):
-    """Move λ, the L2 strength: the net is trained again in the page (learning rate ``lr``, ``steps`` steps
-    from the lecture's W); its data loss, the penalty λ·mean(W²), its P as a heatmap, the smoothing k whose
-    counts model is closest to it (``closest_smoothing``) and five names.
+class RegularizationExplorer(_Training):
+    """Move λ, the L2 strength: the net is trained again in the page from the lecture's W; its data loss, the
+    penalty λ·mean(W²), its P as a heatmap, the closest smoothing k (``closest_smoothing``) and five names.
 
     >>> from makemore_lib.counting import count_bigrams
     >>> w = RegularizationExplorer(count_bigrams(["emma", "ava"]), steps=20)
     >>> w.penalty > 0, round(w.loss - w.data_loss - w.penalty, 12)
     (True, 0.0)
-    >>> w.steps = 0
-    Traceback (most recent call last):
-    ...
-    makemore_lib.live.common.SettingError: steps must be between 1 and 500, not 0
     """
 
     _esm = esm("regularization")
-    counts = Data()
-    w0 = Data()
-    l2_options = Data(L2_OPTIONS)
-    lr_options = Data(LR_OPTIONS)
-    limits = Data([MAX_STEPS, DIVERGED])
-    l2 = FloatSetting(0.01, "l2_options", "L2 strength l2")
     steps = IntSetting(300, 1, MAX_STEPS)
-    lr = FloatSetting(50.0, "lr_options", "learning rate lr")
-    seed = IntSetting(LECTURE_SEED, 0, MAX_SEED)
-    loss = traitlets.Float(math.nan)
-    data_loss = traitlets.Float(math.nan)
     penalty = traitlets.Float(math.nan)
     closest_k = traitlets.Float(math.nan)
-    names = traitlets.List()
     outputs = {"loss": math.nan, "data_loss": math.nan, "penalty": math.nan, "closest_k": math.nan, "names": []}
 
     def __init__(self, counts: torch.Tensor, l2: float = 0.01, steps: int = 300, lr: float = 50.0):
-        self._counts = check_table(counts, "counts")
-        super().__init__(counts=self._counts.tolist(), w0=init_weights(LECTURE_SEED).double().tolist(), l2=l2,
-                         steps=steps, lr=lr)
+        super().__init__(counts, LECTURE_SEED, l2=l2, steps=steps, lr=lr)
 
     def compute(self) -> None:
-        run = _train(self._counts, self.steps, self.lr, self.l2, LECTURE_SEED)
-        self.loss, self.data_loss, self.penalty = run["loss"], run["data_loss"], run["penalty"]
-        self.closest_k = closest_smoothing(self._counts, run["probs"])[0]
-        self._probs = run["probs"]
-        self.names = widget_names(run["probs"], 5, self.seed)
+        _, self.penalty, self._probs = self.train()
+        self.closest_k = closest_smoothing(self._counts, self._probs)[0]
+        self.names = widget_names(self._probs, 5, self.seed)
 
     def snapshot(self) -> str:
         return (heatmap_img(self._probs, f"the trained net's P for λ = {self.l2:g}, as a 27 by 27 heatmap",
