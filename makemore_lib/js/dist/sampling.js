@@ -35,8 +35,18 @@ function pyRepr(text) {
 function shorten(chars) {
   return chars.length <= 40 ? chars.join("") : chars.slice(0, 37).join("") + "...";
 }
+function head(text, n = 41) {
+  const chars = [];
+  for (const ch of text) {
+    if (chars.length === n) break;
+    chars.push(ch);
+  }
+  return chars;
+}
 function seedError(text, max) {
-  if (!/^\s*-?\d+\s*$/.test(text)) return format(MESSAGES.seed_text, { shown: pyRepr(shorten([...text])) });
+  if (!/^\s*-?\d+\s*$/.test(text)) return format(MESSAGES.seed_text, { shown: pyRepr(shorten(head(text))) });
+  const digits = text.trim().replace(/^-/, "").replace(/^0+(?=\d)/, "");
+  if (digits.length > 30) return `seed must be between 0 and ${groupDigits(max)}, not an int of ${digits.length} digits`;
   const value = BigInt(text.trim());
   return value >= 0n && value <= BigInt(max) ? null : `seed must be between 0 and ${groupDigits(max)}, not ${groupDigits(value)}`;
 }
@@ -180,6 +190,35 @@ function timed(root, update, error) {
     root.dataset.updateMs = (performance.now() - start).toFixed(2);
   };
 }
+function guardPaste(box, tooBig, error, redo) {
+  let refused = false;
+  const take = (event, text, start, end) => {
+    event.preventDefault();
+    const result = box.value.slice(0, start) + text + box.value.slice(end);
+    const message = tooBig(box.tagName === "INPUT" ? result.replace(/[\r\n]/g, "") : result);
+    if (message) {
+      refused = true;
+      error.show(message);
+      return;
+    }
+    box.setRangeText(text, start, end, "end");
+    box.dispatchEvent(new InputEvent("input", { inputType: "insertFromPaste", bubbles: true }));
+  };
+  box.addEventListener("paste", (event) => {
+    const text = event.clipboardData?.getData("text/plain");
+    if (typeof text === "string") take(event, text, box.selectionStart, box.selectionEnd);
+  });
+  box.addEventListener("drop", (event) => {
+    const text = event.dataTransfer?.getData("text/plain");
+    if (typeof text === "string" && tooBig(box.value + text)) take(event, text, box.value.length, box.value.length);
+  });
+  box.addEventListener("input", () => {
+    if (refused) {
+      refused = false;
+      redo();
+    }
+  });
+}
 var SEED_NOTE = "The names are the ones torch.multinomial draws with torch.Generator().manual_seed(seed) in the lecture's loop: the page draws them itself, with the same generator (mt19937) and arithmetic.";
 
 // makemore_lib/js/src/widgets/sampling.js
@@ -204,6 +243,8 @@ function render({ model, el: host }) {
       model.set({ seed: Number(seedBox.value), draws: 0 });
       model.save_changes();
     }
+  });
+  guardPaste(seedBox, () => null, error, () => {
   });
   const nSlider = intSlider("names", 1, model.get("max_n")[0], model.get("n"), (v) => {
     model.set("n", v);

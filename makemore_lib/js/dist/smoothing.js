@@ -49,12 +49,35 @@ function shortRepr(text) {
 function shorten(chars) {
   return chars.length <= 40 ? chars.join("") : chars.slice(0, 37).join("") + "...";
 }
+function head(text, n = 41) {
+  const chars = [];
+  for (const ch of text) {
+    if (chars.length === n) break;
+    chars.push(ch);
+  }
+  return chars;
+}
+function charCount(text) {
+  let pairs = 0;
+  for (let i = 0; i < text.length - 1; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 55296 && c <= 56319) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 56320 && d <= 57343) {
+        pairs++;
+        i++;
+      }
+    }
+  }
+  return text.length - pairs;
+}
 function nameError(name, what = "name") {
   if (typeof name !== "string") return `${what} must be a str, not ${name === null ? "NoneType" : typeof name}`;
+  const size = charCount(name);
+  if (!size) return `${what} is empty: a name needs at least one letter a-z`;
+  if (size > MAX_NAME_LENGTH)
+    return `${what} is ${groupDigits(size)} characters long: the longest name accepted has ${MAX_NAME_LENGTH}`;
   const chars = [...name];
-  if (!chars.length) return `${what} is empty: a name needs at least one letter a-z`;
-  if (chars.length > MAX_NAME_LENGTH)
-    return `${what} is ${groupDigits(chars.length)} characters long: the longest name accepted has ${MAX_NAME_LENGTH}`;
   for (let pos = 0; pos < chars.length; pos++) {
     const ch = chars[pos];
     if (ch === "." || !CHARS.includes(ch) || ch.length !== 1)
@@ -62,8 +85,11 @@ function nameError(name, what = "name") {
   }
   return null;
 }
+function nameTooLong(name, what = "name") {
+  return charCount(name) > MAX_NAME_LENGTH ? nameError(name, what) : null;
+}
 function bigramError(text) {
-  const chars = [...text];
+  const chars = head(text);
   return chars.length === 2 && chars.every((ch) => CHARS.includes(ch) && ch.length === 1) ? null : format(MESSAGES.bigram, { shown: pyRepr(shorten(chars)) });
 }
 function bigrams(name) {
@@ -298,6 +324,35 @@ function timed(root, update, error) {
     root.dataset.updateMs = (performance.now() - start).toFixed(2);
   };
 }
+function guardPaste(box, tooBig, error, redo) {
+  let refused = false;
+  const take = (event, text, start, end) => {
+    event.preventDefault();
+    const result = box.value.slice(0, start) + text + box.value.slice(end);
+    const message = tooBig(box.tagName === "INPUT" ? result.replace(/[\r\n]/g, "") : result);
+    if (message) {
+      refused = true;
+      error.show(message);
+      return;
+    }
+    box.setRangeText(text, start, end, "end");
+    box.dispatchEvent(new InputEvent("input", { inputType: "insertFromPaste", bubbles: true }));
+  };
+  box.addEventListener("paste", (event) => {
+    const text = event.clipboardData?.getData("text/plain");
+    if (typeof text === "string") take(event, text, box.selectionStart, box.selectionEnd);
+  });
+  box.addEventListener("drop", (event) => {
+    const text = event.dataTransfer?.getData("text/plain");
+    if (typeof text === "string" && tooBig(box.value + text)) take(event, text, box.value.length, box.value.length);
+  });
+  box.addEventListener("input", () => {
+    if (refused) {
+      refused = false;
+      redo();
+    }
+  });
+}
 function follow(box, value) {
   if (box.value !== value) box.value = value;
 }
@@ -394,6 +449,8 @@ function render({ model, el: host }) {
     pOut.textContent = bigramOk ? P[CHARS.indexOf(b[0])][CHARS.indexOf(b[1])].toFixed(4) : "";
     probe.textContent = err ? "" : fmtLoss(nameNll(word, P));
   }, error);
+  guardPaste(bigramBox, (text) => charCount(text) > 4 ? bigramError(text) : null, error, update);
+  guardPaste(wordBox, nameTooLong, error, update);
   for (const name of ["k", "bigram", "word", "seed", "n"]) model.on(`change:${name}`, update);
   update();
 }

@@ -41,15 +41,50 @@ function describe(ch) {
 function shorten(chars) {
   return chars.length <= 40 ? chars.join("") : chars.slice(0, 37).join("") + "...";
 }
+function head(text, n = 41) {
+  const chars = [];
+  for (const ch of text) {
+    if (chars.length === n) break;
+    chars.push(ch);
+  }
+  return chars;
+}
+function charCount(text) {
+  let pairs = 0;
+  for (let i = 0; i < text.length - 1; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 55296 && c <= 56319) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 56320 && d <= 57343) {
+        pairs++;
+        i++;
+      }
+    }
+  }
+  return text.length - pairs;
+}
+function listSizeError(text) {
+  const L = WORDLIST;
+  const size = charCount(text);
+  if (size > L.max_text) return format(MESSAGES.list_too_long, { size: groupDigits(size), max: groupDigits(L.max_text) });
+  const separators = new Set([...L.separators].map((ch) => ch.charCodeAt(0)));
+  let count = 0, inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const sep = separators.has(text.charCodeAt(i));
+    if (!sep && !inWord) count++;
+    inWord = !sep;
+  }
+  return count > L.max_words ? format(MESSAGES.list_too_many, { count: groupDigits(count), max: groupDigits(L.max_words) }) : null;
+}
 function parseWords(text) {
   const L = WORDLIST;
   if (typeof text !== "string") return { error: `words must be a str, not ${typeof text}` };
-  const size = [...text].length;
-  if (size > L.max_text) return { error: format(MESSAGES.list_too_long, { size: groupDigits(size), max: groupDigits(L.max_text) }) };
+  const tooBig = listSizeError(text);
+  if (tooBig) return { error: tooBig };
   const sep = new RegExp(`[${L.separators.replace(/[\\\]^-]/g, "\\$&")}]+`);
   const words = text.split(sep).filter((w) => w.length);
   if (words.length === 0) return { error: MESSAGES.list_empty };
-  if (words.length < L.min_words) return { error: format(MESSAGES.list_one_word, { word: pyRepr(shorten([...words[0]])) }) };
+  if (words.length < L.min_words) return { error: format(MESSAGES.list_one_word, { word: pyRepr(shorten(head(words[0]))) }) };
   if (words.length > L.max_words) return { error: format(MESSAGES.list_too_many, { count: groupDigits(words.length), max: groupDigits(L.max_words) }) };
   const seen = /* @__PURE__ */ new Set();
   for (let i = 0; i < words.length; i++) {
@@ -302,6 +337,35 @@ function saver(model) {
     model.save_changes();
   };
 }
+function guardPaste(box, tooBig, error, redo) {
+  let refused = false;
+  const take = (event, text, start, end) => {
+    event.preventDefault();
+    const result = box.value.slice(0, start) + text + box.value.slice(end);
+    const message = tooBig(box.tagName === "INPUT" ? result.replace(/[\r\n]/g, "") : result);
+    if (message) {
+      refused = true;
+      error.show(message);
+      return;
+    }
+    box.setRangeText(text, start, end, "end");
+    box.dispatchEvent(new InputEvent("input", { inputType: "insertFromPaste", bubbles: true }));
+  };
+  box.addEventListener("paste", (event) => {
+    const text = event.clipboardData?.getData("text/plain");
+    if (typeof text === "string") take(event, text, box.selectionStart, box.selectionEnd);
+  });
+  box.addEventListener("drop", (event) => {
+    const text = event.dataTransfer?.getData("text/plain");
+    if (typeof text === "string" && tooBig(box.value + text)) take(event, text, box.value.length, box.value.length);
+  });
+  box.addEventListener("input", () => {
+    if (refused) {
+      refused = false;
+      redo();
+    }
+  });
+}
 var SEED_NOTE = "The names are the ones torch.multinomial draws with torch.Generator().manual_seed(seed) in the lecture's loop: the page draws them itself, with the same generator (mt19937) and arithmetic.";
 
 // makemore_lib/js/src/widgets/wordlist.js
@@ -346,7 +410,7 @@ function render({ model, el: host }) {
   );
   const update = timed(root, () => {
     const text = model.get("words");
-    if (box.value !== text) box.value = text;
+    if (box.value !== text && !listSizeError(text)) box.value = text;
     k.set(model.get("k"));
     const parsed = parseWords(text);
     error.show(parsed.error);
@@ -361,6 +425,7 @@ function render({ model, el: host }) {
     namesLabel.textContent = `${model.get("n")} words sampled (seed ${model.get("seed")}): `;
     names.replaceChildren(...chips(sampleNames(P, model.get("seed"), model.get("n"), parsed.itos)));
   }, error);
+  guardPaste(box, listSizeError, error, update);
   for (const name of ["words", "k", "seed", "n"]) model.on(`change:${name}`, update);
   update();
 }
