@@ -1,8 +1,8 @@
 // makemore_lib/js/src/limits.js
 var CHARS = ".abcdefghijklmnopqrstuvwxyz";
 var MAX_SAMPLED_NAME_LENGTH = 1e3;
-var WORDLIST = { "separators": " 	\n\r\f\v,;", "also": "'-", "min_words": 2, "max_words": 5e3, "max_word_length": 100, "max_text": 1e5, "max_chars": 60 };
-var MESSAGES = { "bigram": "bigram must be two characters from '.' and a-z, not {shown}", "seed_text": "seed must be a whole number, not {shown}", "diverged_lr": "training diverged with learning rate lr = {lr}: try a smaller lr", "diverged_l2": "training diverged with L2 strength l2 = {l2} (learning rate lr = {lr}): the same run without the penalty does not, so try a smaller l2", "overshoot": "the loss ended higher than it started: steps this large overshoot. The run is chaotic, so its last digits depend on rounding", "list_empty": "the list is empty: paste at least two words, separated by spaces, commas or new lines", "list_one_word": "the list has one word, {word}: paste at least two", "list_too_long": "the list is {size} characters long: the most accepted is {max}", "list_too_many": "the list has {count} words: the most accepted is {max}", "word_too_long": "words[{i}] is {size} characters long: the longest word accepted has {max}", "word_not_letter": "words[{i}] {word} has {ch} at position {pos}, which is not a letter, ' or -", "list_too_many_chars": "the list uses {count} different characters: the most accepted is {max}", "sampled_too_long": "probs do not end names: a sampled name passed {max} characters (check that column 0, the end token, can be reached)" };
+var WORDLIST = { "separators": " 	\n\r\f\v,;", "also": "'-", "min_words": 2, "max_words": 5e3, "max_word_length": 100, "max_text": 1e5, "max_lines": 1e4, "max_chars": 60 };
+var MESSAGES = { "bigram": "bigram must be two characters from '.' and a-z, not {shown}", "seed_text": "seed must be a whole number, not {shown}", "diverged_lr": "training diverged with learning rate lr = {lr}: try a smaller lr", "diverged_l2": "training diverged with L2 strength l2 = {l2} (learning rate lr = {lr}): the same run without the penalty does not, so try a smaller l2", "overshoot": "the loss ended higher than it started: steps this large overshoot. The run is chaotic, so its last digits depend on rounding", "list_empty": "the list is empty: paste at least two words, separated by spaces, commas or new lines", "list_one_word": "the list has one word, {word}: paste at least two", "list_too_long": "the list is {size} characters long: the most accepted is {max}", "list_too_many": "the list has {count} words: the most accepted is {max}", "list_too_many_lines": "the list has {count} lines: the most accepted is {max}", "word_too_long": "words[{i}] is {size} characters long: the longest word accepted has {max}", "word_not_letter": "words[{i}] {word} has {ch} at position {pos}, which is not a letter, ' or -", "list_too_many_chars": "the list uses {count} different characters: the most accepted is {max}", "sampled_too_long": "probs do not end names: a sampled name passed {max} characters (check that column 0, the end token, can be reached)" };
 
 // makemore_lib/js/src/maths.js
 var f32 = Math.fround;
@@ -67,6 +67,9 @@ function listSizeError(text) {
   const L = WORDLIST;
   const size = charCount(text);
   if (size > L.max_text) return format(MESSAGES.list_too_long, { size: groupDigits(size), max: groupDigits(L.max_text) });
+  let lines = 1;
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lines++;
+  if (lines > L.max_lines) return format(MESSAGES.list_too_many_lines, { count: groupDigits(lines), max: groupDigits(L.max_lines) });
   const separators = new Set([...L.separators].map((ch) => ch.charCodeAt(0)));
   let count = 0, inWord = false;
   for (let i = 0; i < text.length; i++) {
@@ -399,7 +402,7 @@ function render({ model, el: host }) {
     })]),
     el("div", {}, [namesLabel, names])
   ]);
-  const limits = `Limits: ${WORDLIST.min_words} to ${groupDigits(WORDLIST.max_words)} words of letters (and ' or -), at most ${WORDLIST.max_word_length} letters a word, ${groupDigits(WORDLIST.max_text)} characters and ${WORDLIST.max_chars} different letters.`;
+  const limits = `Limits: ${WORDLIST.min_words} to ${groupDigits(WORDLIST.max_words)} words of letters (and ' or -), at most ${WORDLIST.max_word_length} letters a word, ${groupDigits(WORDLIST.max_text)} characters, ${groupDigits(WORDLIST.max_lines)} lines and ${WORDLIST.max_chars} different letters.`;
   root.append(
     box,
     el("div", { class: "mm-note", text: limits }),

@@ -158,11 +158,14 @@ export function bigrams(name) {
 // ---- your own word list: its words, its characters, its counts ------------------------------------------------
 
 // The word list's size limits, checked in one pass with nothing allocated, before the list is split or shown:
-// its length in characters, then its number of words (what parse_words refuses first). Null when within both.
+// its length in characters, its lines, then its words (what parse_words refuses first). Null when within all.
 export function listSizeError(text) {
   const L = WORDLIST;
   const size = charCount(text);
   if (size > L.max_text) return format(MESSAGES.list_too_long, { size: groupDigits(size), max: groupDigits(L.max_text) });
+  let lines = 1;
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lines++;
+  if (lines > L.max_lines) return format(MESSAGES.list_too_many_lines, { count: groupDigits(lines), max: groupDigits(L.max_lines) });
   const separators = new Set([...L.separators].map((ch) => ch.charCodeAt(0)));
   let count = 0, inWord = false;
   for (let i = 0; i < text.length; i++) {

@@ -23,8 +23,8 @@ function render({ model, el: host }) {
       text: "bigram counts: row = first character, column = the next one; . starts and ends a word" })]),
     el("div", {}, [namesLabel, names])]);
   const limits = `Limits: ${WORDLIST.min_words} to ${groupDigits(WORDLIST.max_words)} words of letters (and ' or -), ` +
-    `at most ${WORDLIST.max_word_length} letters a word, ${groupDigits(WORDLIST.max_text)} characters and ` +
-    `${WORDLIST.max_chars} different letters.`;
+    `at most ${WORDLIST.max_word_length} letters a word, ${groupDigits(WORDLIST.max_text)} characters, ` +
+    `${groupDigits(WORDLIST.max_lines)} lines and ${WORDLIST.max_chars} different letters.`;
   root.append(box, el("div", { class: "mm-note", text: limits }), k.row, error, results,
     el("div", { class: "mm-note", text: SEED_NOTE }));
 
