@@ -244,7 +244,7 @@ function render({ model, el: host }) {
       model.save_changes();
     }
   });
-  guardPaste(seedBox, () => null, error, () => {
+  guardPaste(seedBox, (text) => text.length > 1e3 ? seedError(text, maxSeed) : null, error, () => {
   });
   const nSlider = intSlider("names", 1, model.get("max_n")[0], model.get("n"), (v) => {
     model.set("n", v);

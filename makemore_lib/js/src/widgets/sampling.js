@@ -17,7 +17,8 @@ function render({ model, el: host }) {
     names.style.opacity = err ? "0.3" : "";
     if (!err) { model.set({ seed: Number(seedBox.value), draws: 0 }); model.save_changes(); }
   });
-  guardPaste(seedBox, () => null, error, () => {});   // any seed text is checked as typed; the paste is ours
+  // a pasted seed of over 1,000 characters is refused (drawing it alone takes the page a frame or more)
+  guardPaste(seedBox, (text) => (text.length > 1000 ? seedError(text, maxSeed) : null), error, () => {});
   const nSlider = intSlider("names", 1, model.get("max_n")[0], model.get("n"), (v) => { model.set("n", v); model.save_changes(); }, "n");
   const select = el("select", { "aria-label": "model", "data-control": "model" },
     model.get("models").map((value) => el("option", { value, text: value === "smoothed counts" ? `${value} (k = ${k})` : value })));
