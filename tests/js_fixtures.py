@@ -77,11 +77,13 @@ BAD_NAMES = ["Emma", "emma2", "anna maria", "o'neil", "zoë", "Ольга", "李
              "", "a" * 101, "a" * 1_000, "back\\slash", "q\"'", "nul\x00", "nbsp\u00a0", "zero\u200bwidth",
              "x" * 50 + "!", "\U0001d400bc"]
 BAD_BIGRAMS = ["q!", "", "a", "abc", "A.", "é.", "\t."]
-SEED_TEXTS = ["-1", "4294967296", "99999999999999999999", "abc", "1.5", "", " 7 x", "0", "4294967295", " 12 "]
+SEED_TEXTS = ["-1", "4294967296", "99999999999999999999", "abc", "1.5", "", " 7 x", "0", "4294967295", " 12 ",
+              "9" * 30, "1" + "0" * 30, "-" + "9" * 40, "0" * 50 + "7", "1" * 4000]
 WORD_LISTS = ["", "  , ;\n", "pikachu", "r2d2 c3po", "bulbasaur ivysaur venusaur charmander charmeleon charizard",
               "Paris, Lyon; Nice\nSaint-Étienne", "o'neil saint-malo", "r2d2 c3-po", "paris lyon nice rouen brest", "ana bob anna", "zoë zoé ζωή йод",
               ("a ", 5001), ("x", 100_001), "ab " + "c" * 101, " ".join(chr(0x4e00 + i) * 2 for i in range(70)),
-              "one\u00a0two three", "émile émilie"]
+              "one\u00a0two three", "émile émilie", ("ab\n", 200_000), ("a\n", 5001), ("ab\n", 5000), ("😀", 100_001),
+              "e\u0301mile ana", "ana 😀", " \n\t \n", ("ab, ", 25_000), (" \n", 50_000), ("\n", 10_000)]
 FLOATS = [0, 0.1, 0.5, 1, 5, 50, 100, 500, 1e-05, 0.001, 1234567, 1e16, 1e300, 0.000123456789, 3.14159265]
 
 

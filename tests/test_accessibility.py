@@ -33,7 +33,7 @@ from browser_assets import ASSETS, CHROMIUM, CHROMIUM_ARGS, HOST, SCREENSHOTS, S
 
 pytestmark = pytest.mark.browser
 
-AXE_VERSION = "4.11.0"
+AXE_VERSION = "4.14.1"
 AXE_PREFIX = ASSETS / "axe"   # its own npm prefix in the ignored tests/.browser/
 AXE_JS = AXE_PREFIX / "node_modules" / "axe-core" / "axe.min.js"
 VIEW = 'script[type="application/vnd.jupyter.widget-view+json"]'

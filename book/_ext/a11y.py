@@ -16,14 +16,19 @@ the intro's chapter list) or widget state. The page is checked by
 The theme's header buttons are named by ``aria-label`` ("Search", "Color mode") while their content holds
 more: the search field shows "Search Ctrl + K", the colour switch three icons titled "Light", "Dark" and
 "System Settings". Speech-input users say what they see, so axe-core's label-content-name-mismatch rule
-(serious) flags all three on every page. The shortcut and the icons are decoration: the script marks them
-``aria-hidden``, so each button's name is what it shows. These buttons exist only with JavaScript
+(serious) flags them on every page. The shortcut and the icons are decoration: the script marks them
+``aria-hidden``, so each button's name is what it shows. axe-core 4.14 counts the shortcut as visible text
+even so, so the search field is written without its ``aria-label`` (``templates/search-button-field.html``,
+the theme's template less that attribute, found first through ``templates_path``): its name is then its
+content, "Search". These buttons exist only with JavaScript
 (``pst-js-only``), so a script is the right place for the fix. myst-nb's toggles of hidden cells have the same
 flaw in the page body (``<summary aria-label="Toggle hidden content">`` showing "Show code cell content"): the
 label is dropped when the page is written, so the name is the text the reader sees.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from docutils import nodes
 
@@ -79,7 +84,17 @@ def name_toggles_by_their_text(app, pagename, templatename, context, doctree) ->
         context["body"] = context["body"].replace(HIDDEN_CELL_TOGGLE, "<summary>")
 
 
+TEMPLATES = str(Path(__file__).resolve().parent / "templates")
+
+
+def add_templates(app, config) -> None:
+    """Our templates (the search field without its aria-label) before the theme's."""
+    if TEMPLATES not in config.templates_path:
+        config.templates_path.insert(0, TEMPLATES)
+
+
 def setup(app):
+    app.connect("config-inited", add_templates)
     app.add_js_file(None, body=SCRIPT)
     app.connect("doctree-resolved", unique_ids)
     app.connect("html-page-context", name_toggles_by_their_text)

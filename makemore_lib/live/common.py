@@ -30,6 +30,7 @@ WORDLIST = {
     "max_words": 5_000,
     "max_word_length": 100,
     "max_text": 100_000,              # characters pasted
+    "max_lines": 10_000,              # lines pasted: laying out more freezes the page's text box
     "max_chars": 60,                  # different letters: the heatmap stays readable
 }
 
@@ -45,6 +46,7 @@ MESSAGES = {
     "list_one_word": "the list has one word, {word}: paste at least two",
     "list_too_long": "the list is {size} characters long: the most accepted is {max}",
     "list_too_many": "the list has {count} words: the most accepted is {max}",
+    "list_too_many_lines": "the list has {count} lines: the most accepted is {max}",
     "word_too_long": "words[{i}] is {size} characters long: the longest word accepted has {max}",
     "word_not_letter": "words[{i}] {word} has {ch} at position {pos}, which is not a letter, ' or -",
     "list_too_many_chars": "the list uses {count} different characters: the most accepted is {max}",

@@ -50,6 +50,9 @@ def parse_words(text: str) -> WordList:
     limits = WORDLIST
     if len(text) > limits["max_text"]:
         raise ValueError(message("list_too_long", size=f"{len(text):,}", max=f"{limits['max_text']:,}"))
+    lines = text.count("\n") + 1   # before the split: a long text is refused in one pass
+    if lines > limits["max_lines"]:
+        raise ValueError(message("list_too_many_lines", count=f"{lines:,}", max=f"{limits['max_lines']:,}"))
     words = [w for w in re.split(f"[{re.escape(limits['separators'])}]+", text) if w]
     if not words:
         raise ValueError(message("list_empty"))
@@ -75,7 +78,7 @@ class WordListWidget(Live):
     as a heatmap, the loss of the bigram model on them and ``n`` words sampled from it, with no kernel.
 
     Limits (stated in the widget): 2 to 5,000 words of letters (and ' or -), at most 100 letters a word, 100,000
-    characters pasted and 60 different letters.
+    characters and 10,000 lines pasted, and 60 different letters.
 
     >>> w = WordListWidget("ana bob anna")
     >>> w.vocab, round(w.loss, 4), w.names

@@ -40,18 +40,36 @@ function shortRepr(text) {
   const shown = [...pyRepr(text)];
   return shown.length <= 40 ? shown.join("") : shown.slice(0, 37).join("") + "...";
 }
+function charCount(text) {
+  let pairs = 0;
+  for (let i = 0; i < text.length - 1; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 55296 && c <= 56319) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 56320 && d <= 57343) {
+        pairs++;
+        i++;
+      }
+    }
+  }
+  return text.length - pairs;
+}
 function nameError(name, what = "name") {
   if (typeof name !== "string") return `${what} must be a str, not ${name === null ? "NoneType" : typeof name}`;
+  const size = charCount(name);
+  if (!size) return `${what} is empty: a name needs at least one letter a-z`;
+  if (size > MAX_NAME_LENGTH)
+    return `${what} is ${groupDigits(size)} characters long: the longest name accepted has ${MAX_NAME_LENGTH}`;
   const chars = [...name];
-  if (!chars.length) return `${what} is empty: a name needs at least one letter a-z`;
-  if (chars.length > MAX_NAME_LENGTH)
-    return `${what} is ${groupDigits(chars.length)} characters long: the longest name accepted has ${MAX_NAME_LENGTH}`;
   for (let pos = 0; pos < chars.length; pos++) {
     const ch = chars[pos];
     if (ch === "." || !CHARS.includes(ch) || ch.length !== 1)
       return `${what} ${shortRepr(name)} has ${describe(ch)} at position ${pos}, which is not a lowercase letter a-z` + spaceHint(ch);
   }
   return null;
+}
+function nameTooLong(name, what = "name") {
+  return charCount(name) > MAX_NAME_LENGTH ? nameError(name, what) : null;
 }
 function bigrams(name) {
   const chars = [".", ...name, "."];
@@ -97,6 +115,35 @@ function timed(root, update, error) {
     root.dataset.updateMs = (performance.now() - start).toFixed(2);
   };
 }
+function guardPaste(box, tooBig, error, redo) {
+  let refused = false;
+  const take = (event, text, start, end) => {
+    event.preventDefault();
+    const result = box.value.slice(0, start) + text + box.value.slice(end);
+    const message = tooBig(box.tagName === "INPUT" ? result.replace(/[\r\n]/g, "") : result);
+    if (message) {
+      refused = true;
+      error.show(message);
+      return;
+    }
+    box.setRangeText(text, start, end, "end");
+    box.dispatchEvent(new InputEvent("input", { inputType: "insertFromPaste", bubbles: true }));
+  };
+  box.addEventListener("paste", (event) => {
+    const text = event.clipboardData?.getData("text/plain");
+    if (typeof text === "string") take(event, text, box.selectionStart, box.selectionEnd);
+  });
+  box.addEventListener("drop", (event) => {
+    const text = event.dataTransfer?.getData("text/plain");
+    if (typeof text === "string" && tooBig(box.value + text)) take(event, text, box.value.length, box.value.length);
+  });
+  box.addEventListener("input", () => {
+    if (refused) {
+      refused = false;
+      redo();
+    }
+  });
+}
 function follow(box, value) {
   if (box.value !== value) box.value = value;
 }
@@ -132,6 +179,7 @@ function render({ model, el: host }) {
     count.textContent = err ? "" : `${found.length} bigrams: `;
     pairs.replaceChildren(...chips(found));
   }, error);
+  guardPaste(box, nameTooLong, error, update);
   model.on("change:name", update);
   update();
 }

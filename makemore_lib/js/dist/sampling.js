@@ -1,7 +1,7 @@
 // makemore_lib/js/src/limits.js
 var CHARS = ".abcdefghijklmnopqrstuvwxyz";
 var MAX_SAMPLED_NAME_LENGTH = 1e3;
-var MESSAGES = { "bigram": "bigram must be two characters from '.' and a-z, not {shown}", "seed_text": "seed must be a whole number, not {shown}", "diverged_lr": "training diverged with learning rate lr = {lr}: try a smaller lr", "diverged_l2": "training diverged with L2 strength l2 = {l2} (learning rate lr = {lr}): the same run without the penalty does not, so try a smaller l2", "overshoot": "the loss ended higher than it started: steps this large overshoot. The run is chaotic, so its last digits depend on rounding", "list_empty": "the list is empty: paste at least two words, separated by spaces, commas or new lines", "list_one_word": "the list has one word, {word}: paste at least two", "list_too_long": "the list is {size} characters long: the most accepted is {max}", "list_too_many": "the list has {count} words: the most accepted is {max}", "word_too_long": "words[{i}] is {size} characters long: the longest word accepted has {max}", "word_not_letter": "words[{i}] {word} has {ch} at position {pos}, which is not a letter, ' or -", "list_too_many_chars": "the list uses {count} different characters: the most accepted is {max}", "sampled_too_long": "probs do not end names: a sampled name passed {max} characters (check that column 0, the end token, can be reached)" };
+var MESSAGES = { "bigram": "bigram must be two characters from '.' and a-z, not {shown}", "seed_text": "seed must be a whole number, not {shown}", "diverged_lr": "training diverged with learning rate lr = {lr}: try a smaller lr", "diverged_l2": "training diverged with L2 strength l2 = {l2} (learning rate lr = {lr}): the same run without the penalty does not, so try a smaller l2", "overshoot": "the loss ended higher than it started: steps this large overshoot. The run is chaotic, so its last digits depend on rounding", "list_empty": "the list is empty: paste at least two words, separated by spaces, commas or new lines", "list_one_word": "the list has one word, {word}: paste at least two", "list_too_long": "the list is {size} characters long: the most accepted is {max}", "list_too_many": "the list has {count} words: the most accepted is {max}", "list_too_many_lines": "the list has {count} lines: the most accepted is {max}", "word_too_long": "words[{i}] is {size} characters long: the longest word accepted has {max}", "word_not_letter": "words[{i}] {word} has {ch} at position {pos}, which is not a letter, ' or -", "list_too_many_chars": "the list uses {count} different characters: the most accepted is {max}", "sampled_too_long": "probs do not end names: a sampled name passed {max} characters (check that column 0, the end token, can be reached)" };
 
 // makemore_lib/js/src/maths.js
 var f32 = Math.fround;
@@ -35,8 +35,18 @@ function pyRepr(text) {
 function shorten(chars) {
   return chars.length <= 40 ? chars.join("") : chars.slice(0, 37).join("") + "...";
 }
+function head(text, n = 41) {
+  const chars = [];
+  for (const ch of text) {
+    if (chars.length === n) break;
+    chars.push(ch);
+  }
+  return chars;
+}
 function seedError(text, max) {
-  if (!/^\s*-?\d+\s*$/.test(text)) return format(MESSAGES.seed_text, { shown: pyRepr(shorten([...text])) });
+  if (!/^\s*-?\d+\s*$/.test(text)) return format(MESSAGES.seed_text, { shown: pyRepr(shorten(head(text))) });
+  const digits = text.trim().replace(/^-/, "").replace(/^0+(?=\d)/, "");
+  if (digits.length > 30) return `seed must be between 0 and ${groupDigits(max)}, not an int of ${digits.length} digits`;
   const value = BigInt(text.trim());
   return value >= 0n && value <= BigInt(max) ? null : `seed must be between 0 and ${groupDigits(max)}, not ${groupDigits(value)}`;
 }
@@ -162,6 +172,35 @@ function timed(root, update, error) {
     root.dataset.updateMs = (performance.now() - start).toFixed(2);
   };
 }
+function guardPaste(box, tooBig, error, redo) {
+  let refused = false;
+  const take = (event, text, start, end) => {
+    event.preventDefault();
+    const result = box.value.slice(0, start) + text + box.value.slice(end);
+    const message = tooBig(box.tagName === "INPUT" ? result.replace(/[\r\n]/g, "") : result);
+    if (message) {
+      refused = true;
+      error.show(message);
+      return;
+    }
+    box.setRangeText(text, start, end, "end");
+    box.dispatchEvent(new InputEvent("input", { inputType: "insertFromPaste", bubbles: true }));
+  };
+  box.addEventListener("paste", (event) => {
+    const text = event.clipboardData?.getData("text/plain");
+    if (typeof text === "string") take(event, text, box.selectionStart, box.selectionEnd);
+  });
+  box.addEventListener("drop", (event) => {
+    const text = event.dataTransfer?.getData("text/plain");
+    if (typeof text === "string" && tooBig(box.value + text)) take(event, text, box.value.length, box.value.length);
+  });
+  box.addEventListener("input", () => {
+    if (refused) {
+      refused = false;
+      redo();
+    }
+  });
+}
 var SEED_NOTE = "The names are the ones torch.multinomial draws with torch.Generator().manual_seed(seed) in the lecture's loop: the page draws them itself, with the same generator (mt19937) and arithmetic.";
 
 // makemore_lib/js/src/widgets/sampling.js
@@ -186,6 +225,8 @@ function render({ model, el: host }) {
       model.set({ seed: Number(seedBox.value), draws: 0 });
       model.save_changes();
     }
+  });
+  guardPaste(seedBox, (text) => text.length > 1e3 ? seedError(text, maxSeed) : null, error, () => {
   });
   const nSlider = intSlider("names", 1, model.get("max_n")[0], model.get("n"), (v) => {
     model.set("n", v);

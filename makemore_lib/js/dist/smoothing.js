@@ -2,7 +2,7 @@
 var CHARS = ".abcdefghijklmnopqrstuvwxyz";
 var MAX_NAME_LENGTH = 100;
 var MAX_SAMPLED_NAME_LENGTH = 1e3;
-var MESSAGES = { "bigram": "bigram must be two characters from '.' and a-z, not {shown}", "seed_text": "seed must be a whole number, not {shown}", "diverged_lr": "training diverged with learning rate lr = {lr}: try a smaller lr", "diverged_l2": "training diverged with L2 strength l2 = {l2} (learning rate lr = {lr}): the same run without the penalty does not, so try a smaller l2", "overshoot": "the loss ended higher than it started: steps this large overshoot. The run is chaotic, so its last digits depend on rounding", "list_empty": "the list is empty: paste at least two words, separated by spaces, commas or new lines", "list_one_word": "the list has one word, {word}: paste at least two", "list_too_long": "the list is {size} characters long: the most accepted is {max}", "list_too_many": "the list has {count} words: the most accepted is {max}", "word_too_long": "words[{i}] is {size} characters long: the longest word accepted has {max}", "word_not_letter": "words[{i}] {word} has {ch} at position {pos}, which is not a letter, ' or -", "list_too_many_chars": "the list uses {count} different characters: the most accepted is {max}", "sampled_too_long": "probs do not end names: a sampled name passed {max} characters (check that column 0, the end token, can be reached)" };
+var MESSAGES = { "bigram": "bigram must be two characters from '.' and a-z, not {shown}", "seed_text": "seed must be a whole number, not {shown}", "diverged_lr": "training diverged with learning rate lr = {lr}: try a smaller lr", "diverged_l2": "training diverged with L2 strength l2 = {l2} (learning rate lr = {lr}): the same run without the penalty does not, so try a smaller l2", "overshoot": "the loss ended higher than it started: steps this large overshoot. The run is chaotic, so its last digits depend on rounding", "list_empty": "the list is empty: paste at least two words, separated by spaces, commas or new lines", "list_one_word": "the list has one word, {word}: paste at least two", "list_too_long": "the list is {size} characters long: the most accepted is {max}", "list_too_many": "the list has {count} words: the most accepted is {max}", "list_too_many_lines": "the list has {count} lines: the most accepted is {max}", "word_too_long": "words[{i}] is {size} characters long: the longest word accepted has {max}", "word_not_letter": "words[{i}] {word} has {ch} at position {pos}, which is not a letter, ' or -", "list_too_many_chars": "the list uses {count} different characters: the most accepted is {max}", "sampled_too_long": "probs do not end names: a sampled name passed {max} characters (check that column 0, the end token, can be reached)" };
 
 // makemore_lib/js/src/maths.js
 var f32 = Math.fround;
@@ -49,12 +49,35 @@ function shortRepr(text) {
 function shorten(chars) {
   return chars.length <= 40 ? chars.join("") : chars.slice(0, 37).join("") + "...";
 }
+function head(text, n = 41) {
+  const chars = [];
+  for (const ch of text) {
+    if (chars.length === n) break;
+    chars.push(ch);
+  }
+  return chars;
+}
+function charCount(text) {
+  let pairs = 0;
+  for (let i = 0; i < text.length - 1; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 55296 && c <= 56319) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 56320 && d <= 57343) {
+        pairs++;
+        i++;
+      }
+    }
+  }
+  return text.length - pairs;
+}
 function nameError(name, what = "name") {
   if (typeof name !== "string") return `${what} must be a str, not ${name === null ? "NoneType" : typeof name}`;
+  const size = charCount(name);
+  if (!size) return `${what} is empty: a name needs at least one letter a-z`;
+  if (size > MAX_NAME_LENGTH)
+    return `${what} is ${groupDigits(size)} characters long: the longest name accepted has ${MAX_NAME_LENGTH}`;
   const chars = [...name];
-  if (!chars.length) return `${what} is empty: a name needs at least one letter a-z`;
-  if (chars.length > MAX_NAME_LENGTH)
-    return `${what} is ${groupDigits(chars.length)} characters long: the longest name accepted has ${MAX_NAME_LENGTH}`;
   for (let pos = 0; pos < chars.length; pos++) {
     const ch = chars[pos];
     if (ch === "." || !CHARS.includes(ch) || ch.length !== 1)
@@ -62,8 +85,11 @@ function nameError(name, what = "name") {
   }
   return null;
 }
+function nameTooLong(name, what = "name") {
+  return charCount(name) > MAX_NAME_LENGTH ? nameError(name, what) : null;
+}
 function bigramError(text) {
-  const chars = [...text];
+  const chars = head(text);
   return chars.length === 2 && chars.every((ch) => CHARS.includes(ch) && ch.length === 1) ? null : format(MESSAGES.bigram, { shown: pyRepr(shorten(chars)) });
 }
 function bigrams(name) {
@@ -280,6 +306,35 @@ function timed(root, update, error) {
     root.dataset.updateMs = (performance.now() - start).toFixed(2);
   };
 }
+function guardPaste(box, tooBig, error, redo) {
+  let refused = false;
+  const take = (event, text, start, end) => {
+    event.preventDefault();
+    const result = box.value.slice(0, start) + text + box.value.slice(end);
+    const message = tooBig(box.tagName === "INPUT" ? result.replace(/[\r\n]/g, "") : result);
+    if (message) {
+      refused = true;
+      error.show(message);
+      return;
+    }
+    box.setRangeText(text, start, end, "end");
+    box.dispatchEvent(new InputEvent("input", { inputType: "insertFromPaste", bubbles: true }));
+  };
+  box.addEventListener("paste", (event) => {
+    const text = event.clipboardData?.getData("text/plain");
+    if (typeof text === "string") take(event, text, box.selectionStart, box.selectionEnd);
+  });
+  box.addEventListener("drop", (event) => {
+    const text = event.dataTransfer?.getData("text/plain");
+    if (typeof text === "string" && tooBig(box.value + text)) take(event, text, box.value.length, box.value.length);
+  });
+  box.addEventListener("input", () => {
+    if (refused) {
+      refused = false;
+      redo();
+    }
+  });
+}
 function follow(box, value) {
   if (box.value !== value) box.value = value;
 }
@@ -376,6 +431,8 @@ function render({ model, el: host }) {
     pOut.textContent = bigramOk ? P[CHARS.indexOf(b[0])][CHARS.indexOf(b[1])].toFixed(4) : "";
     probe.textContent = err ? "" : fmtLoss(nameNll(word, P));
   }, error);
+  guardPaste(bigramBox, (text) => charCount(text) > 4 ? bigramError(text) : null, error, update);
+  guardPaste(wordBox, nameTooLong, error, update);
   for (const name of ["k", "bigram", "word", "seed", "n"]) model.on(`change:${name}`, update);
   update();
 }

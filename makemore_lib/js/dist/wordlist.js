@@ -1,8 +1,8 @@
 // makemore_lib/js/src/limits.js
 var CHARS = ".abcdefghijklmnopqrstuvwxyz";
 var MAX_SAMPLED_NAME_LENGTH = 1e3;
-var WORDLIST = { "separators": " 	\n\r\f\v,;", "also": "'-", "min_words": 2, "max_words": 5e3, "max_word_length": 100, "max_text": 1e5, "max_chars": 60 };
-var MESSAGES = { "bigram": "bigram must be two characters from '.' and a-z, not {shown}", "seed_text": "seed must be a whole number, not {shown}", "diverged_lr": "training diverged with learning rate lr = {lr}: try a smaller lr", "diverged_l2": "training diverged with L2 strength l2 = {l2} (learning rate lr = {lr}): the same run without the penalty does not, so try a smaller l2", "overshoot": "the loss ended higher than it started: steps this large overshoot. The run is chaotic, so its last digits depend on rounding", "list_empty": "the list is empty: paste at least two words, separated by spaces, commas or new lines", "list_one_word": "the list has one word, {word}: paste at least two", "list_too_long": "the list is {size} characters long: the most accepted is {max}", "list_too_many": "the list has {count} words: the most accepted is {max}", "word_too_long": "words[{i}] is {size} characters long: the longest word accepted has {max}", "word_not_letter": "words[{i}] {word} has {ch} at position {pos}, which is not a letter, ' or -", "list_too_many_chars": "the list uses {count} different characters: the most accepted is {max}", "sampled_too_long": "probs do not end names: a sampled name passed {max} characters (check that column 0, the end token, can be reached)" };
+var WORDLIST = { "separators": " 	\n\r\f\v,;", "also": "'-", "min_words": 2, "max_words": 5e3, "max_word_length": 100, "max_text": 1e5, "max_lines": 1e4, "max_chars": 60 };
+var MESSAGES = { "bigram": "bigram must be two characters from '.' and a-z, not {shown}", "seed_text": "seed must be a whole number, not {shown}", "diverged_lr": "training diverged with learning rate lr = {lr}: try a smaller lr", "diverged_l2": "training diverged with L2 strength l2 = {l2} (learning rate lr = {lr}): the same run without the penalty does not, so try a smaller l2", "overshoot": "the loss ended higher than it started: steps this large overshoot. The run is chaotic, so its last digits depend on rounding", "list_empty": "the list is empty: paste at least two words, separated by spaces, commas or new lines", "list_one_word": "the list has one word, {word}: paste at least two", "list_too_long": "the list is {size} characters long: the most accepted is {max}", "list_too_many": "the list has {count} words: the most accepted is {max}", "list_too_many_lines": "the list has {count} lines: the most accepted is {max}", "word_too_long": "words[{i}] is {size} characters long: the longest word accepted has {max}", "word_not_letter": "words[{i}] {word} has {ch} at position {pos}, which is not a letter, ' or -", "list_too_many_chars": "the list uses {count} different characters: the most accepted is {max}", "sampled_too_long": "probs do not end names: a sampled name passed {max} characters (check that column 0, the end token, can be reached)" };
 
 // makemore_lib/js/src/maths.js
 var f32 = Math.fround;
@@ -41,15 +41,53 @@ function describe(ch) {
 function shorten(chars) {
   return chars.length <= 40 ? chars.join("") : chars.slice(0, 37).join("") + "...";
 }
+function head(text, n = 41) {
+  const chars = [];
+  for (const ch of text) {
+    if (chars.length === n) break;
+    chars.push(ch);
+  }
+  return chars;
+}
+function charCount(text) {
+  let pairs = 0;
+  for (let i = 0; i < text.length - 1; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 55296 && c <= 56319) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 56320 && d <= 57343) {
+        pairs++;
+        i++;
+      }
+    }
+  }
+  return text.length - pairs;
+}
+function listSizeError(text) {
+  const L = WORDLIST;
+  const size = charCount(text);
+  if (size > L.max_text) return format(MESSAGES.list_too_long, { size: groupDigits(size), max: groupDigits(L.max_text) });
+  let lines = 1;
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lines++;
+  if (lines > L.max_lines) return format(MESSAGES.list_too_many_lines, { count: groupDigits(lines), max: groupDigits(L.max_lines) });
+  const separators = new Set([...L.separators].map((ch) => ch.charCodeAt(0)));
+  let count = 0, inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const sep = separators.has(text.charCodeAt(i));
+    if (!sep && !inWord) count++;
+    inWord = !sep;
+  }
+  return count > L.max_words ? format(MESSAGES.list_too_many, { count: groupDigits(count), max: groupDigits(L.max_words) }) : null;
+}
 function parseWords(text) {
   const L = WORDLIST;
   if (typeof text !== "string") return { error: `words must be a str, not ${typeof text}` };
-  const size = [...text].length;
-  if (size > L.max_text) return { error: format(MESSAGES.list_too_long, { size: groupDigits(size), max: groupDigits(L.max_text) }) };
+  const tooBig = listSizeError(text);
+  if (tooBig) return { error: tooBig };
   const sep = new RegExp(`[${L.separators.replace(/[\\\]^-]/g, "\\$&")}]+`);
   const words = text.split(sep).filter((w) => w.length);
   if (words.length === 0) return { error: MESSAGES.list_empty };
-  if (words.length < L.min_words) return { error: format(MESSAGES.list_one_word, { word: pyRepr(shorten([...words[0]])) }) };
+  if (words.length < L.min_words) return { error: format(MESSAGES.list_one_word, { word: pyRepr(shorten(head(words[0]))) }) };
   if (words.length > L.max_words) return { error: format(MESSAGES.list_too_many, { count: groupDigits(words.length), max: groupDigits(L.max_words) }) };
   const seen = /* @__PURE__ */ new Set();
   for (let i = 0; i < words.length; i++) {
@@ -284,6 +322,35 @@ function saver(model) {
     model.save_changes();
   };
 }
+function guardPaste(box, tooBig, error, redo) {
+  let refused = false;
+  const take = (event, text, start, end) => {
+    event.preventDefault();
+    const result = box.value.slice(0, start) + text + box.value.slice(end);
+    const message = tooBig(box.tagName === "INPUT" ? result.replace(/[\r\n]/g, "") : result);
+    if (message) {
+      refused = true;
+      error.show(message);
+      return;
+    }
+    box.setRangeText(text, start, end, "end");
+    box.dispatchEvent(new InputEvent("input", { inputType: "insertFromPaste", bubbles: true }));
+  };
+  box.addEventListener("paste", (event) => {
+    const text = event.clipboardData?.getData("text/plain");
+    if (typeof text === "string") take(event, text, box.selectionStart, box.selectionEnd);
+  });
+  box.addEventListener("drop", (event) => {
+    const text = event.dataTransfer?.getData("text/plain");
+    if (typeof text === "string" && tooBig(box.value + text)) take(event, text, box.value.length, box.value.length);
+  });
+  box.addEventListener("input", () => {
+    if (refused) {
+      refused = false;
+      redo();
+    }
+  });
+}
 var SEED_NOTE = "The names are the ones torch.multinomial draws with torch.Generator().manual_seed(seed) in the lecture's loop: the page draws them itself, with the same generator (mt19937) and arithmetic.";
 
 // makemore_lib/js/src/widgets/wordlist.js
@@ -317,7 +384,7 @@ function render({ model, el: host }) {
     })]),
     el("div", {}, [namesLabel, names])
   ]);
-  const limits = `Limits: ${WORDLIST.min_words} to ${groupDigits(WORDLIST.max_words)} words of letters (and ' or -), at most ${WORDLIST.max_word_length} letters a word, ${groupDigits(WORDLIST.max_text)} characters and ${WORDLIST.max_chars} different letters.`;
+  const limits = `Limits: ${WORDLIST.min_words} to ${groupDigits(WORDLIST.max_words)} words of letters (and ' or -), at most ${WORDLIST.max_word_length} letters a word, ${groupDigits(WORDLIST.max_text)} characters, ${groupDigits(WORDLIST.max_lines)} lines and ${WORDLIST.max_chars} different letters.`;
   root.append(
     box,
     el("div", { class: "mm-note", text: limits }),
@@ -328,7 +395,7 @@ function render({ model, el: host }) {
   );
   const update = timed(root, () => {
     const text = model.get("words");
-    if (box.value !== text) box.value = text;
+    if (box.value !== text && !listSizeError(text)) box.value = text;
     k.set(model.get("k"));
     const parsed = parseWords(text);
     error.show(parsed.error);
@@ -343,6 +410,7 @@ function render({ model, el: host }) {
     namesLabel.textContent = `${model.get("n")} words sampled (seed ${model.get("seed")}): `;
     names.replaceChildren(...chips(sampleNames(P, model.get("seed"), model.get("n"), parsed.itos)));
   }, error);
+  guardPaste(box, listSizeError, error, update);
   for (const name of ["words", "k", "seed", "n"]) model.on(`change:${name}`, update);
   update();
 }

@@ -84,15 +84,39 @@ function shorten(chars) {
   return chars.length <= 40 ? chars.join("") : chars.slice(0, 37).join("") + "...";
 }
 
+// The first `n` characters (code points) of `text`, without splitting the rest: enough to shorten a long text.
+function head(text, n = 41) {
+  const chars = [];
+  for (const ch of text) {
+    if (chars.length === n) break;
+    chars.push(ch);
+  }
+  return chars;
+}
+
+// Python's len(text): characters (code points), counted without making an array of them.
+export function charCount(text) {
+  let pairs = 0;
+  for (let i = 0; i < text.length - 1; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) { pairs++; i++; }
+    }
+  }
+  return text.length - pairs;
+}
+
 // ---- vocabulary ----------------------------------------------------------------------------------------------
 
 // vocabulary.check_name: null if `name` is a name the model can score, else Python's message.
 export function nameError(name, what = "name") {
   if (typeof name !== "string") return `${what} must be a str, not ${name === null ? "NoneType" : typeof name}`;
+  const size = charCount(name);   // the length first: a pasted book is refused before it is looked at
+  if (!size) return `${what} is empty: a name needs at least one letter a-z`;
+  if (size > MAX_NAME_LENGTH)
+    return `${what} is ${groupDigits(size)} characters long: the longest name accepted has ${MAX_NAME_LENGTH}`;
   const chars = [...name];
-  if (!chars.length) return `${what} is empty: a name needs at least one letter a-z`;
-  if (chars.length > MAX_NAME_LENGTH)
-    return `${what} is ${groupDigits(chars.length)} characters long: the longest name accepted has ${MAX_NAME_LENGTH}`;
   for (let pos = 0; pos < chars.length; pos++) {
     const ch = chars[pos];
     if (ch === "." || !CHARS.includes(ch) || ch.length !== 1)
@@ -102,16 +126,25 @@ export function nameError(name, what = "name") {
   return null;
 }
 
+// What a name box refuses to take in (a paste over the length limit), with nameError's message; else null.
+export function nameTooLong(name, what = "name") {
+  return charCount(name) > MAX_NAME_LENGTH ? nameError(name, what) : null;
+}
+
 // The live widgets' bigram box: null if `text` is two characters of the vocabulary, else the message.
 export function bigramError(text) {
-  const chars = [...text];
+  const chars = head(text);
   return chars.length === 2 && chars.every((ch) => CHARS.includes(ch) && ch.length === 1) ? null
     : format(MESSAGES.bigram, { shown: pyRepr(shorten(chars)) });
 }
 
 // The sampling widget's seed box: null if `text` is a whole number from 0 to `max`, else the message.
+// A number of 31 digits or more is shown by its number of digits, as checks.check_int does (and without
+// reading it into a BigInt: a pasted million digits costs one pass).
 export function seedError(text, max) {
-  if (!/^\s*-?\d+\s*$/.test(text)) return format(MESSAGES.seed_text, { shown: pyRepr(shorten([...text])) });
+  if (!/^\s*-?\d+\s*$/.test(text)) return format(MESSAGES.seed_text, { shown: pyRepr(shorten(head(text))) });
+  const digits = text.trim().replace(/^-/, "").replace(/^0+(?=\d)/, "");
+  if (digits.length > 30) return `seed must be between 0 and ${groupDigits(max)}, not an int of ${digits.length} digits`;
   const value = BigInt(text.trim());
   return value >= 0n && value <= BigInt(max) ? null
     : `seed must be between 0 and ${groupDigits(max)}, not ${groupDigits(value)}`;
@@ -124,17 +157,36 @@ export function bigrams(name) {
 
 // ---- your own word list: its words, its characters, its counts ------------------------------------------------
 
+// The word list's size limits, checked in one pass with nothing allocated, before the list is split or shown:
+// its length in characters, its lines, then its words (what parse_words refuses first). Null when within all.
+export function listSizeError(text) {
+  const L = WORDLIST;
+  const size = charCount(text);
+  if (size > L.max_text) return format(MESSAGES.list_too_long, { size: groupDigits(size), max: groupDigits(L.max_text) });
+  let lines = 1;
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lines++;
+  if (lines > L.max_lines) return format(MESSAGES.list_too_many_lines, { count: groupDigits(lines), max: groupDigits(L.max_lines) });
+  const separators = new Set([...L.separators].map((ch) => ch.charCodeAt(0)));
+  let count = 0, inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const sep = separators.has(text.charCodeAt(i));
+    if (!sep && !inWord) count++;
+    inWord = !sep;
+  }
+  return count > L.max_words ? format(MESSAGES.list_too_many, { count: groupDigits(count), max: groupDigits(L.max_words) }) : null;
+}
+
 // live.wordlist.parse_words: the words of a pasted text and its vocabulary ("." then its characters in code
 // point order), or the message saying what is wrong with it.
 export function parseWords(text) {
   const L = WORDLIST;
   if (typeof text !== "string") return { error: `words must be a str, not ${typeof text}` };
-  const size = [...text].length;
-  if (size > L.max_text) return { error: format(MESSAGES.list_too_long, { size: groupDigits(size), max: groupDigits(L.max_text) }) };
+  const tooBig = listSizeError(text);
+  if (tooBig) return { error: tooBig };
   const sep = new RegExp(`[${L.separators.replace(/[\\\]^-]/g, "\\$&")}]+`);
   const words = text.split(sep).filter((w) => w.length);
   if (words.length === 0) return { error: MESSAGES.list_empty };
-  if (words.length < L.min_words) return { error: format(MESSAGES.list_one_word, { word: pyRepr(shorten([...words[0]])) }) };
+  if (words.length < L.min_words) return { error: format(MESSAGES.list_one_word, { word: pyRepr(shorten(head(words[0]))) }) };
   if (words.length > L.max_words) return { error: format(MESSAGES.list_too_many, { count: groupDigits(words.length), max: groupDigits(L.max_words) }) };
   const seen = new Set();
   for (let i = 0; i < words.length; i++) {

@@ -150,6 +150,38 @@ export function saver(model) {
   return (name) => (v) => { model.set(name, v); model.save_changes(); };
 }
 
+// A text box that a paste cannot freeze. The browser's own paste of a long text into a box (a few thousand lines
+// above all) blocks the page for longer than any widget's computing, so the box takes pastes and drops itself:
+// a result that `tooBig(text)` refuses (a size limit broken, checked in one cheap pass) never enters the box,
+// its message is shown and the box and the model keep what they had; any other is put in with setRangeText and
+// an "input" event, as if typed. `redo` (the widget's update) clears a refusal's message at the next edit.
+export function guardPaste(box, tooBig, error, redo) {
+  let refused = false;
+  const take = (event, text, start, end) => {
+    event.preventDefault();
+    const result = box.value.slice(0, start) + text + box.value.slice(end);
+    const message = tooBig(box.tagName === "INPUT" ? result.replace(/[\r\n]/g, "") : result);
+    if (message) {
+      refused = true;
+      error.show(message);
+      return;
+    }
+    box.setRangeText(text, start, end, "end");
+    box.dispatchEvent(new InputEvent("input", { inputType: "insertFromPaste", bubbles: true }));
+  };
+  box.addEventListener("paste", (event) => {
+    const text = event.clipboardData?.getData("text/plain");
+    if (typeof text === "string") take(event, text, box.selectionStart, box.selectionEnd);
+  });
+  box.addEventListener("drop", (event) => {
+    const text = event.dataTransfer?.getData("text/plain");
+    if (typeof text === "string" && tooBig(box.value + text)) take(event, text, box.value.length, box.value.length);
+  });
+  box.addEventListener("input", () => {
+    if (refused) { refused = false; redo(); }
+  });
+}
+
 // Keep a text box in step with its trait, without moving the reader's cursor while they type.
 export function follow(box, value) {
   if (box.value !== value) box.value = value;

@@ -7,7 +7,7 @@ import test from "node:test";
 
 import {
   bigramError, bigramProbs, closestSmoothing, countBigrams, countsNll, diverged, divergenceMessage, mt19937,
-  nameError, nameNll, parseWords, pyG, pyRepr, sampleNames, scoreName, seedError, softmaxRows, trainCounts,
+  charCount, listSizeError, nameError, nameNll, parseWords, pyG, pyRepr, sampleNames, scoreName, seedError, softmaxRows, trainCounts,
   uniformProbs,
 } from "../src/maths.js";
 import { CHARS } from "../src/limits.js";
@@ -117,6 +117,19 @@ test("your own word list: words, vocabulary, counts, loss, samples and messages 
         assert.deepEqual(sampleNames(want.probs, Number(seed), names.length, parsed.itos), names, `seed ${seed}, k = ${k}`);
     }
   }
+});
+
+test("a word list over a size limit is refused in one pass, with parse_words' message", () => {
+  const sizeMessage = /^the list (is [\d,]+ characters long|has [\d,]+ (words|lines)):/;
+  let refused = 0;
+  for (const c of F.word_lists) {
+    const text = typeof c.text === "string" ? c.text : c.text[0].repeat(c.text[1]);
+    const want = c.error && sizeMessage.test(c.error) ? c.error : null;
+    assert.equal(listSizeError(text), want, JSON.stringify(text.slice(0, 40)));
+    if (want) refused++;
+  }
+  assert.ok(refused >= 4);
+  assert.equal(charCount("a😀e\u0301"), 4);
 });
 
 test("the vocabulary is makemore_lib's", () => {

@@ -1,7 +1,7 @@
 // BigramExplorer (chapter 1): type a name and see its bigrams, with the "." token added at both ends.
 
-import { bigrams, nameError } from "../maths.js";
-import { chips, el, errorLine, follow, frame, timed } from "../ui.js";
+import { bigrams, nameError, nameTooLong } from "../maths.js";
+import { chips, el, errorLine, follow, frame, guardPaste, timed } from "../ui.js";
 
 function render({ model, el: host }) {
   const root = frame(host, "bigram", "");
@@ -23,6 +23,7 @@ function render({ model, el: host }) {
     count.textContent = err ? "" : `${found.length} bigrams: `;
     pairs.replaceChildren(...chips(found));
   }, error);
+  guardPaste(box, nameTooLong, error, update);
   model.on("change:name", update);
   update();
 }

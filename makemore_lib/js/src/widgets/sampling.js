@@ -1,7 +1,7 @@
 // SamplingWidget: names from a bigram model, exactly the names torch draws for the seed (sampleNames).
 
 import { bigramProbs, sampleNames, seedError, uniformProbs } from "../maths.js";
-import { SEED_NOTE, chips, el, errorLine, frame, intSlider, timed } from "../ui.js";
+import { SEED_NOTE, chips, el, errorLine, frame, guardPaste, intSlider, timed } from "../ui.js";
 
 function render({ model, el: host }) {
   const root = frame(host, "sampling", "Sampling names from a bigram model");
@@ -17,6 +17,8 @@ function render({ model, el: host }) {
     names.style.opacity = err ? "0.3" : "";
     if (!err) { model.set({ seed: Number(seedBox.value), draws: 0 }); model.save_changes(); }
   });
+  // a pasted seed of over 1,000 characters is refused (drawing it alone takes the page a frame or more)
+  guardPaste(seedBox, (text) => (text.length > 1000 ? seedError(text, maxSeed) : null), error, () => {});
   const nSlider = intSlider("names", 1, model.get("max_n")[0], model.get("n"), (v) => { model.set("n", v); model.save_changes(); }, "n");
   const select = el("select", { "aria-label": "model", "data-control": "model" },
     model.get("models").map((value) => el("option", { value, text: value === "smoothed counts" ? `${value} (k = ${k})` : value })));

@@ -1,7 +1,7 @@
 // ScoreNameWidget: type a name, see the probability of each of its bigrams and the name's average NLL.
 
-import { nameError, nameNll, scoreName } from "../maths.js";
-import { el, errorLine, fmtLoss, follow, frame, timed } from "../ui.js";
+import { nameError, nameNll, nameTooLong, scoreName } from "../maths.js";
+import { el, errorLine, fmtLoss, follow, frame, guardPaste, timed } from "../ui.js";
 
 function render({ model, el: host }) {
   const root = frame(host, "score", "Score a name");
@@ -31,6 +31,7 @@ function render({ model, el: host }) {
       el("td", { text: s.prob.toFixed(4) }), el("td", { text: Number.isFinite(s.logprob) ? s.logprob.toFixed(4) : "-∞" })])));
     nll.textContent = fmtLoss(nameNll(name, P));
   }, error);
+  guardPaste(box, nameTooLong, error, update);
   model.on("change:name", update);
   update();
 }

@@ -1,7 +1,7 @@
 // SmoothingExplorer: move k, the fake count added to every cell, and watch P, the losses and the samples.
 
-import { CHARS, bigramError, bigramProbs, countsNll, nameError, nameNll, sampleNames } from "../maths.js";
-import { SEED_NOTE, chips, el, errorLine, fmtLoss, follow, frame, heatmapCanvas, optionSlider, timed } from "../ui.js";
+import { CHARS, bigramError, bigramProbs, charCount, countsNll, nameError, nameNll, nameTooLong, sampleNames } from "../maths.js";
+import { SEED_NOTE, chips, el, errorLine, fmtLoss, follow, frame, guardPaste, heatmapCanvas, optionSlider, timed } from "../ui.js";
 
 function render({ model, el: host }) {
   const root = frame(host, "smoothing", "Smoothing: add k to every count");
@@ -60,6 +60,8 @@ function render({ model, el: host }) {
     pOut.textContent = bigramOk ? P[CHARS.indexOf(b[0])][CHARS.indexOf(b[1])].toFixed(4) : "";
     probe.textContent = err ? "" : fmtLoss(nameNll(word, P));
   }, error);
+  guardPaste(bigramBox, (text) => (charCount(text) > 4 ? bigramError(text) : null), error, update);
+  guardPaste(wordBox, nameTooLong, error, update);
   for (const name of ["k", "bigram", "word", "seed", "n"]) model.on(`change:${name}`, update);
   update();
 }

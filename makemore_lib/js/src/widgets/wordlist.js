@@ -1,7 +1,7 @@
 // WordListWidget: paste your own words; their characters are the vocabulary; counts, loss and samples, in the page.
 
-import { WORDLIST, bigramProbs, countBigrams, countsNll, groupDigits, parseWords, sampleNames } from "../maths.js";
-import { SEED_NOTE, chips, el, errorLine, fmtLoss, frame, heatmapCanvas, optionSlider, saver, timed } from "../ui.js";
+import { WORDLIST, bigramProbs, countBigrams, countsNll, groupDigits, listSizeError, parseWords, sampleNames } from "../maths.js";
+import { SEED_NOTE, chips, el, errorLine, fmtLoss, frame, guardPaste, heatmapCanvas, optionSlider, saver, timed } from "../ui.js";
 
 function render({ model, el: host }) {
   const root = frame(host, "wordlist", "Your own word list");
@@ -23,14 +23,15 @@ function render({ model, el: host }) {
       text: "bigram counts: row = first character, column = the next one; . starts and ends a word" })]),
     el("div", {}, [namesLabel, names])]);
   const limits = `Limits: ${WORDLIST.min_words} to ${groupDigits(WORDLIST.max_words)} words of letters (and ' or -), ` +
-    `at most ${WORDLIST.max_word_length} letters a word, ${groupDigits(WORDLIST.max_text)} characters and ` +
-    `${WORDLIST.max_chars} different letters.`;
+    `at most ${WORDLIST.max_word_length} letters a word, ${groupDigits(WORDLIST.max_text)} characters, ` +
+    `${groupDigits(WORDLIST.max_lines)} lines and ${WORDLIST.max_chars} different letters.`;
   root.append(box, el("div", { class: "mm-note", text: limits }), k.row, error, results,
     el("div", { class: "mm-note", text: SEED_NOTE }));
 
   const update = timed(root, () => {
     const text = model.get("words");
-    if (box.value !== text) box.value = text;
+    // a list over a size limit (from Python) is not put in the box: laying it out alone would freeze the page
+    if (box.value !== text && !listSizeError(text)) box.value = text;
     k.set(model.get("k"));
     const parsed = parseWords(text);
     error.show(parsed.error);
@@ -45,6 +46,7 @@ function render({ model, el: host }) {
     namesLabel.textContent = `${model.get("n")} words sampled (seed ${model.get("seed")}): `;
     names.replaceChildren(...chips(sampleNames(P, model.get("seed"), model.get("n"), parsed.itos)));
   }, error);
+  guardPaste(box, listSizeError, error, update);
   for (const name of ["words", "k", "seed", "n"]) model.on(`change:${name}`, update);
   update();
 }
