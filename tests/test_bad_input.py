@@ -263,6 +263,8 @@ def _cases():
          ["k must be between 0 and 19,683, not 1,000,000"]),
         ("top_bigrams(n=10**30)", lambda: top_bigrams(COUNTS, 10**30), ValueError,
          ["n must be between 0 and 729, not an int of 31 digits"]),
+        ("top_bigrams(n=10**5000)", lambda: top_bigrams(COUNTS, 10**5000), ValueError,
+         ["n must be between 0 and 729, not an int of 5001 digits"]),
         # data
         *[(f"split_names(fractions={f!r})", lambda f=f: split_names(["ab", "cd", "ef"], f), error, [says])
           for f, error, says in [((0.5, 0.4), ValueError, "fractions must be positive and add up to 1, not (0.5, 0.4)"),
