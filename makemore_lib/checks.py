@@ -32,13 +32,9 @@ def given(value: object) -> str:
     return "None" if value is None else f"{shorten(value)} ({type(value).__name__})"
 
 
-def digits(n: int) -> int:
-    """How many decimal digits n >= 1 has, without str(n) (Python refuses str() of an int over 4,300 digits).
-
-    >>> digits(9), digits(10), digits(10**5000)
-    (1, 2, 5001)
-    """
-    d = max(1, int(n.bit_length() * 0.30102999566398))   # log10(2): d is the count or one less
+def _digits(n: int) -> int:
+    # n's decimal digits without str(n), which Python refuses past 4,300 digits; d is the count or one less
+    d = max(1, int(n.bit_length() * 0.30102999566398))
     return d + (n >= 10**d)
 
 
@@ -52,7 +48,7 @@ def check_int(value: object, what: str, low: int, high: int, high_shown: str = "
     if isinstance(value, bool) or not isinstance(value, int):
         raise TypeError(f"{what} must be an int, not {given(value)}")
     if not low <= value <= high:
-        shown = f"{value:,}" if abs(value) < 10**30 else f"an int of {digits(abs(value))} digits"
+        shown = f"{value:,}" if abs(value) < 10**30 else f"an int of {_digits(abs(value))} digits"
         raise ValueError(f"{what} must be between {low:,} and {high_shown or f'{high:,}'}, not {shown}")
     return value
 
