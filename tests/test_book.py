@@ -14,7 +14,7 @@ import yaml
 
 from conftest import ROOT
 
-sys.path.insert(0, str(ROOT / "book" / "_ext"))
+sys.path.insert(0, str(ROOT / "site" / "ext"))
 import fresh_outputs  # noqa: E402
 
 
@@ -28,6 +28,14 @@ def toc_files():
 
 def test_book_toc_is_the_top_level_toc():
     assert (ROOT / "book" / "_toc.yml").resolve() == (ROOT / "_toc.yml").resolve()
+
+
+def test_the_readers_folder_holds_what_readers_open():
+    """book/ is what `jupyter lab book/` and Binder show: chapters, the introduction, the table of contents (which
+    `jupyter-book build book/` reads there); the site's build machinery lives in site/."""
+    extra = [p.name for p in (ROOT / "book").iterdir()
+             if p.suffix not in (".ipynb", ".md") and p.name not in ("_toc.yml", "_build", ".ipynb_checkpoints")]
+    assert extra == [], f"book/ holds build machinery: {extra}"
 
 
 def test_every_toc_entry_exists_and_chapters_are_notebooks():
@@ -62,7 +70,7 @@ def copy_watched(root):
 # JavaScript (both embedded in the outputs), the installed versions, the book's configuration, the extension
 # that executes the chapters. A fingerprint that left one out would leave stale outputs in the site.
 OUTPUT_CHANGING = ["makemore_lib/__init__.py", "makemore_lib/js/src/maths.js", "requirements.txt", "requirements.lock",
-                   "pyproject.toml", "_config.yml", "book/_ext/fresh_outputs.py", "book/_ext/warm_kernels.py"]
+                   "pyproject.toml", "_config.yml", "site/ext/fresh_outputs.py", "site/ext/warm_kernels.py"]
 
 
 @pytest.mark.parametrize("edited", OUTPUT_CHANGING)
@@ -122,9 +130,9 @@ JUPYTER_BOOK = Path(sys.executable).with_name("jupyter-book")
 
 
 def tiny_book(tmp_path, mark="one", cell="import makemore_lib\nprint('mark:', makemore_lib.MARK)"):
-    (tmp_path / "book" / "_ext").mkdir(parents=True)
-    for module in (ROOT / "book" / "_ext").glob("*.*"):  # the extensions and the maths typesetter's script
-        shutil.copy(module, tmp_path / "book" / "_ext")
+    # the site's build as in this repository: the extensions (and the maths typesetter's script), static files
+    shutil.copytree(ROOT / "site", tmp_path / "site", ignore=shutil.ignore_patterns("__pycache__"))
+    (tmp_path / "book").mkdir()
     for name in ("_config.yml", "requirements.txt", "pyproject.toml"):
         shutil.copy(ROOT / name, tmp_path / name)
     (tmp_path / "_toc.yml").write_text("format: jb-book\nroot: intro\nchapters:\n  - file: chapter\n")

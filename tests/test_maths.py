@@ -1,4 +1,4 @@
-"""Formulas typeset when the book is built (book/_ext/maths.py): SVG with MathML for screen readers, no maths
+"""Formulas typeset when the book is built (site/ext/maths.py): SVG with MathML for screen readers, no maths
 script in any page, and a formula TeX cannot read fails a -W build with its text and place."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from sphinx.errors import ExtensionError, SphinxWarning
 
 from browser_assets import ROOT, SITE, built_pages, chapter_notebooks, need_site
 
-sys.path.insert(0, str(ROOT / "book" / "_ext"))
+sys.path.insert(0, str(ROOT / "site" / "ext"))
 import maths  # noqa: E402
 
 FORMULA = re.compile(r"\$\$.*?\$\$|\$[^$\n]+\$", re.S)
@@ -46,7 +46,7 @@ def test_a_tex_error_fails_a_strict_build(tmp_path):
     """A tiny Sphinx project with the extension: the bad formula's text and file are in the error."""
     from sphinx.application import Sphinx
 
-    (tmp_path / "conf.py").write_text(f"import sys\nsys.path.insert(0, {str(ROOT / 'book' / '_ext')!r})\n"
+    (tmp_path / "conf.py").write_text(f"import sys\nsys.path.insert(0, {str(ROOT / 'site' / 'ext')!r})\n"
                                       "extensions = ['maths']\n")
     (tmp_path / "index.rst").write_text("Title\n=====\n\nGood :math:`x_i`, bad :math:`\\frac{1`.\n")
     app = Sphinx(tmp_path, tmp_path, tmp_path / "out", tmp_path / "doctrees", "html", warningiserror=True,

@@ -1,6 +1,6 @@
 """A chapter on paper: Chromium prints chapter 5 (the one with the most and the longest code) to an A4 PDF, and the
 print layout is checked: no code block or output cut at the paper's edge, widgets printed as they are, nothing of
-the navigation. The print rules are book/_static/print.css.
+the navigation. The print rules are site/static/print.css.
 
 Runs over the last build (`jupyter-book build book/`); skips without it or without Chromium, fails instead where
 CI=true or MAKEMORE_REQUIRE_SITE=1.

@@ -141,7 +141,7 @@ def test_page_loads_nothing_from_other_hosts(path):
 
 
 def test_icon_script_holds_only_the_icons_in_use():
-    """The theme's 1.5 MB fontawesome.js is replaced by the few icons the pages name (book/_ext/site_assets.py)."""
+    """The theme's 1.5 MB fontawesome.js is replaced by the few icons the pages name (site/ext/site_assets.py)."""
     need_site()
     script = SITE / "_static" / "scripts" / "fontawesome.js"
     assert script.stat().st_size < 50_000, f"{script} is {script.stat().st_size:,} bytes"
@@ -182,7 +182,7 @@ CELL_CODE = re.compile(r'<div class="cell_input[^"]*">.*?<div class="highlight">
 @pytest.mark.parametrize("notebook", chapter_notebooks(), ids=lambda p: p.stem)
 def test_code_cells_read_as_in_the_notebook(notebook):
     """The page's code cells hold the notebook's code, character for character, with the spans that draw names,
-    punctuation and spaces in the code's own colour unwrapped (book/_ext/site_assets.py)."""
+    punctuation and spaces in the code's own colour unwrapped (site/ext/site_assets.py)."""
     import html as html_module
 
     need_site()

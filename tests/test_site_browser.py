@@ -3,7 +3,7 @@
 Pages are served from _build/html at a made-up host (http://book.test/); every request for another host is
 aborted and fails the test (see browser_assets.py): no CDN, no stand-ins. Per page: no console error, no 404, no
 request leaving the site, every image loaded with alt text, every widget view rendered by the book's widget host
-(book/_static/widget-host.mjs) and responding to a control; the page's weight (compressed, everything it loaded)
+(site/static/widget-host.mjs) and responding to a control; the page's weight (compressed, everything it loaded)
 and its widgets' time to interactive are printed (`-s`) and recorded; speed budgets are checked by
 benchmarks/bench.py, not here. Also: the navigation toggles open the chapter list at 1280 px and 390 px, the
 static snapshots show where scripts are off or a widget's module fails, and the dark theme applies.
@@ -233,7 +233,7 @@ def test_chapter_in_dark_mode(browser, path):
 @pytest.mark.parametrize("scheme", ["dark", "light"])
 def test_a_first_visit_is_drawn_in_the_system_theme_from_the_first_paint(browser, scheme):
     """No stored choice, the system's colour scheme: the page is in that theme when parsed, before any theme
-    script ran (book/_ext/site_assets.py); the theme's own script then agrees, so nothing is restyled."""
+    script ran (site/ext/site_assets.py); the theme's own script then agrees, so nothing is restyled."""
     need(bool(CHAPTER_PAGES), "no chapter page in the built book")
     visit = Visit(browser, CHAPTER_PAGES[0], dark=scheme == "dark", chosen=False,
                   init_script="document.addEventListener('DOMContentLoaded', () => {"

@@ -1,8 +1,8 @@
-"""The static fallback of a widget, end to end on a tiny book built with the real _config.yml and book/_ext.
+"""The static fallback of a widget, end to end on a tiny book built with the real _config.yml and site/ext.
 
 The contract with the widgets: a widget's output bundle holds its view (application/vnd.jupyter.widget-view+json)
-and a text/html snapshot that Python rendered. The build (book/_ext/site_assets.py) puts the snapshot, with a
-line saying it is one, right after the view; the widget host (book/_static/widget-host.mjs) replaces it when the
+and a text/html snapshot that Python rendered. The build (site/ext/site_assets.py) puts the snapshot, with a
+line saying it is one, right after the view; the widget host (site/static/widget-host.mjs) replaces it when the
 widget's module renders. Here a small anywidget counter carries a snapshot, built into a tiny book.
 """
 
@@ -51,7 +51,6 @@ def build(root):
 @pytest.fixture(scope="module")
 def counter_book(tmp_path_factory):
     root = tiny_book(tmp_path_factory.mktemp("snapshots"), cell=COUNTER)
-    shutil.copytree(ROOT / "book" / "_static", root / "book" / "_static")
     result = build(root)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     return root / "_build" / "html"

@@ -1,4 +1,4 @@
-"""The theme's CSS less the rules that match nothing in the book (book/_ext/unused_css.py): the trimming logic,
+"""The theme's CSS less the rules that match nothing in the book (site/ext/unused_css.py): the trimming logic,
 and every element of every page styled and placed the same with the trimmed CSS as with the theme's whole CSS."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import pytest
 from browser_assets import (ROOT, SITE, Router, Visit, built_pages, launch, need_chromium, need_site,
                             redirect_target)
 
-sys.path.insert(0, str(ROOT / "book" / "_ext"))
+sys.path.insert(0, str(ROOT / "site" / "ext"))
 import unused_css  # noqa: E402
 
 UNTRIMMED = unused_css.untrimmed_folder(SITE)

@@ -51,11 +51,11 @@ from pathlib import Path, PurePosixPath
 ROOT = Path(__file__).resolve().parents[2]
 # Files besides the notebooks that change what a chapter outputs: the library (Python and JavaScript), the
 # requirements and their lock, the build configuration, and this extension (which executes them).
-WATCHED = ["makemore_lib", "requirements.txt", "requirements.lock", "pyproject.toml", "_config.yml", "book/_ext"]
+WATCHED = ["makemore_lib", "requirements.txt", "requirements.lock", "pyproject.toml", "_config.yml", "site/ext"]
 # The installed packages whose version changes outputs: they compute (torch, numpy), draw (matplotlib, pillow),
 # run the chapters (ipykernel, nbclient, jupyter-cache), hold the widgets' state (anywidget, ipywidgets,
 # traitlets), or turn outputs into pages (jupyter-book, myst-nb, Sphinx, the theme, the maths typesetter, the CSS
-# parser: the site's rewrites in book/_ext match their HTML). Read from the environment (importlib.metadata), not
+# parser: the site's rewrites in site/ext match their HTML). Read from the environment (importlib.metadata), not
 # from requirements.txt: an upgrade in place changes them too.
 PACKAGES = ["torch", "numpy", "matplotlib", "pillow", "ipykernel", "nbclient", "jupyter-cache", "anywidget",
             "ipywidgets", "traitlets", "jupyter-book", "myst-nb", "myst-parser", "sphinx", "sphinx-book-theme",

@@ -7,7 +7,7 @@ Each hook below exists for one reason:
 - ``widget host`` (html-page-context): pages with widget views load ``_static/widget-host.mjs``, the book's own
   ES module that renders anywidget front ends from the widget state embedded in the page. myst-nb's require.js
   and html-manager tags from CDNs are switched off in _config.yml (``nb_ipywidgets_js: {}``). The host is a
-  ``.mjs`` file because Jupyter Book adds every ``*.js`` under book/_static to every page.
+  ``.mjs`` file because Jupyter Book adds every ``*.js`` under site/static to every page.
 - ``snapshots`` (html-page-context): right after each widget view the page gets the ``text/html`` snapshot that
   Python rendered for that widget (read from the executed notebook, see ``executed_notebook``), with a line
   saying it is a snapshot. Where scripts are off, or a widget's module fails, that is what the reader sees; the
@@ -142,7 +142,7 @@ ICON_CLASS = re.compile(r"\bfa-([a-z0-9]+(?:-[a-z0-9]+)*)")
 # Written in place of the theme's fontawesome.js. The page loads it in <head>, before <body> is parsed: icons
 # are drawn as the parser (or a script, later) adds an <i class="fa-...">.
 ICON_SCRIPT = """/* Font Awesome Free icons (CC BY 4.0, https://fontawesome.com/license/free): only the ones this book's
-   pages use, drawn as inline SVG as Font Awesome's own script does. Written by book/_ext/site_assets.py. */
+   pages use, drawn as inline SVG as Font Awesome's own script does. Written by site/ext/site_assets.py. */
 (() => {
   const ICONS = /*ICONS*/{};
   const PREFIX = { fas: "fas", "fa-solid": "fas", far: "far", "fa-regular": "far", fab: "fab", "fa-brands": "fab" };
@@ -330,7 +330,7 @@ def unwrap_plain_spans(page: str, classes: set[str]) -> str:
 
 THEME_SCRIPT = re.compile(r'[ \t]*<script defer src="(_static/scripts/(?:bootstrap|pydata-sphinx-theme)\.js\?digest=\w+)">'
                           r'</script>\n?')
-AFTER_FIRST_FRAME = ('<script>/* the theme\'s scripts, once the page is drawn (book/_ext/site_assets.py) */'
+AFTER_FIRST_FRAME = ('<script>/* the theme\'s scripts, once the page is drawn (site/ext/site_assets.py) */'
                      'requestAnimationFrame(() => setTimeout(() => { for (const src of %s) {'
                      ' const script = document.createElement("script"); script.src = src; script.async = false;'
                      ' document.head.append(script); } }));</script>\n')
@@ -368,7 +368,7 @@ def lighter_pages(app, exception) -> None:
 
 # --- the theme before the first paint ------------------------------------------------------------------------
 
-THEME_NOW = """(() => { /* the light or dark theme before the first paint (book/_ext/site_assets.py) */
+THEME_NOW = """(() => { /* the light or dark theme before the first paint (site/ext/site_assets.py) */
   const root = document.documentElement;
   if (root.dataset.theme !== "light" && root.dataset.theme !== "dark") {
     const mode = root.dataset.mode;

@@ -1,4 +1,4 @@
-// Typesets TeX as SVG with MathJax 3, for book/_ext/maths.py (which starts it once per build).
+// Typesets TeX as SVG with MathJax 3, for site/ext/maths.py (which starts it once per build).
 //
 //   node typeset_maths.cjs MATHJAX_FOLDER
 //

@@ -4,7 +4,7 @@
 //   - one <script type="application/vnd.jupyter.widget-state+json"> with every widget model's saved state
 //     (an anywidget model's state includes its front-end module as source text, `_esm`, and maybe `_css`);
 //   - one <script type="application/vnd.jupyter.widget-view+json">{"model_id": ...}</script> per widget output,
-//     followed (book/_ext/site_assets.py) by a `.mm-fallback` block: the picture or table Python rendered.
+//     followed (site/ext/site_assets.py) by a `.mm-fallback` block: the picture or table Python rendered.
 // For each view this module makes a small model over a copy of the saved state, imports the `_esm` source from a
 // Blob URL (once per distinct source) and runs the anywidget front-end contract: `initialize({ model })` once per
 // model, then `render({ model, el })` per view. When the render succeeds the snapshot is removed; when it fails,
