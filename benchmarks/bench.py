@@ -79,9 +79,12 @@ def kernel_cases(names, quick: bool):
 
 def widget_cases(names):
     """One case per widget: the time of one update, as a reader's slider move or keystroke triggers it."""
+    from collections import Counter
+
+    from makemore_lib import bigrams
     from makemore_lib.live import BigramExplorer
 
-    explorer = BigramExplorer("isabella")
+    explorer = BigramExplorer(Counter(b for w in names for b in bigrams(w)), "isabella")
     words = iter(["isabella", "emma", "Bob", "zoe"] * 50)
     cases = [dict(name="widget: bigram explorer (keystroke)", fn=lambda: setattr(explorer, "name", next(words)),
                   reps=20, widget=True)]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import math
 import sys
+from collections import Counter
 from pathlib import Path
 
 import torch
@@ -23,7 +24,7 @@ from makemore_lib.neural import init_weights, net_probs, train_counts  # noqa: E
 from makemore_lib.probabilities import bigram_probs, uniform_probs  # noqa: E402
 from makemore_lib.regularization import closest_smoothing  # noqa: E402
 from makemore_lib.sampling import sample_names  # noqa: E402
-from makemore_lib.vocabulary import check_name  # noqa: E402
+from makemore_lib.vocabulary import bigrams, check_name  # noqa: E402
 from makemore_lib.live.common import MAX_SEED, shown  # noqa: E402
 from makemore_lib.live.smoothing import check_bigram  # noqa: E402
 from makemore_lib.live.training import DIVERGED, divergence_message, try_training  # noqa: E402
@@ -71,6 +72,7 @@ def differences(committed, fresh, where: str = "") -> list[str]:
 NAMES = ["emma", "olivia", "ava", "isabella", "sophia", "charlotte", "mia", "amelia", "harper", "evelyn", "abigail",
          "emily", "elizabeth", "mila", "ella", "avery", "sofia", "camila", "aria", "scarlett", "andrej", "zoe",
          "quinn", "xavier", "yusuf", "kai", "jude", "wren", "bodhi", "ivy"]
+BIGRAM_COUNTS = Counter(b for w in NAMES for b in bigrams(w))   # chapter 1's count, for the bigram explorer
 KS = [0, 0.1, 1, 10, 1000]
 SEEDS = [0, 1, 42, 2147483647, MAX_SEED]
 BAD_NAMES = ["Emma", "emma2", "anna maria", "o'neil", "zoë", "Ольга", "李", "emma😀", "em.ma", "tab\tbed", "<b>x</b>",

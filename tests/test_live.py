@@ -14,6 +14,7 @@ import pytest
 import torch
 
 import makemore_lib.live
+from js_fixtures import BIGRAM_COUNTS
 from makemore_lib.counting import count_bigrams
 from makemore_lib.live import (K_OPTIONS, L2_OPTIONS, LR_OPTIONS, BigramExplorer, RegularizationExplorer,
                                SamplingWidget, ScoreNameWidget, SettingError, SmoothingExplorer, TrainingExplorer,
@@ -43,7 +44,7 @@ def torch_names(P, n, seed):
 def test_each_widget_sends_its_bundle_and_the_stylesheet(small_counts):
     """``_esm`` and ``_css`` are paths (anywidget's convention); the synced state, which the executed notebook saves
     and the static site runs, carries the files' text: each widget its own bundle, all the one stylesheet."""
-    widgets = {"bigram": BigramExplorer(), "sampling": SamplingWidget(small_counts),
+    widgets = {"bigram": BigramExplorer(BIGRAM_COUNTS), "sampling": SamplingWidget(small_counts),
                "score": ScoreNameWidget(bigram_probs(small_counts, 1)), "smoothing": SmoothingExplorer(small_counts),
                "training": TrainingExplorer(small_counts, steps=2),
                "regularization": RegularizationExplorer(small_counts, steps=2), "wordlist": WordListWidget()}
@@ -237,14 +238,14 @@ def test_word_list_messages(text, says):
 
 
 def test_bigram_explorer():
-    w = BigramExplorer("emma")
+    w = BigramExplorer(BIGRAM_COUNTS, "emma")
     assert w.bigrams == [".e", "em", "mm", "ma", "a."] and w.error == ""
     w.name = "<b>x</b>"
     assert "'<' at position 0" in w.error and w.bigrams == []
 
 
 def test_snapshots_are_small_html_with_the_widgets_numbers(small_counts):
-    widgets = [BigramExplorer("emma"), SamplingWidget(small_counts), ScoreNameWidget(bigram_probs(small_counts, 1)),
+    widgets = [BigramExplorer(BIGRAM_COUNTS, "emma"), SamplingWidget(small_counts), ScoreNameWidget(bigram_probs(small_counts, 1)),
                SmoothingExplorer(small_counts, k=1), TrainingExplorer(small_counts, steps=10),
                RegularizationExplorer(small_counts, steps=10), WordListWidget("ana bob anna")]
     for w in widgets:

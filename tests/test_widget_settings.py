@@ -11,6 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from js_fixtures import BIGRAM_COUNTS
 from makemore_lib.counting import count_bigrams
 from makemore_lib.live import (BigramExplorer, RegularizationExplorer, SamplingWidget, ScoreNameWidget, SettingError,
                                SettingTypeError, SmoothingExplorer, TrainingExplorer, WordListWidget)
@@ -19,7 +20,7 @@ from makemore_lib.probabilities import bigram_probs
 
 COUNTS = count_bigrams(["emma", "olivia", "ava", "isabella", "sophia", "andrej", "zoe"])
 WIDGETS = {
-    "BigramExplorer": lambda: BigramExplorer(),
+    "BigramExplorer": lambda: BigramExplorer(BIGRAM_COUNTS),
     "SamplingWidget": lambda: SamplingWidget(COUNTS),
     "ScoreNameWidget": lambda: ScoreNameWidget(bigram_probs(COUNTS, 1)),
     "SmoothingExplorer": lambda: SmoothingExplorer(COUNTS),

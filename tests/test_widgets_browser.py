@@ -13,10 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from js_fixtures import FLOAT_TOLERANCE, NAMES
+from js_fixtures import BIGRAM_COUNTS, FLOAT_TOLERANCE, NAMES
 from makemore_lib.counting import count_bigrams
 from makemore_lib.live import (BigramExplorer, RegularizationExplorer, SamplingWidget, ScoreNameWidget, SettingError,
                                SmoothingExplorer, TrainingExplorer, WordListWidget, widget_names)
+from makemore_lib.live.bigram import rarity
 from makemore_lib.probabilities import bigram_probs
 
 pytestmark = pytest.mark.browser
@@ -75,6 +76,8 @@ READ = """
   for (const node of root.querySelectorAll("[data-out]")) out[node.dataset.out] = node.textContent;
   out.names = [...root.querySelectorAll('[data-out="names"] code')].map((c) => c.textContent);
   out.bigrams = [...root.querySelectorAll('[data-out="bigrams"] code')].map((c) => c.textContent);
+  out.seen = [...root.querySelectorAll('[data-out="bigrams"] [data-count]')].map((c) => Number(c.dataset.count));
+  out.marks = [...root.querySelectorAll('[data-out="bigrams"] .mm-tile-mark')].map((c) => c.textContent.trim());
   out.ms = Number(root.dataset.updateMs);
   return out;
 }
@@ -193,7 +196,7 @@ def test_word_list_messages_are_pythons(page, text):
 
 @pytest.mark.parametrize("name", ["Emma", "", "anna maria", "zoë", "<b>x</b>", "a" * 101, "emma😀", "tab\tbed"])
 def test_bad_names_show_pythons_message(page, name):
-    for widget, control in [(ScoreNameWidget(bigram_probs(COUNTS, 1)), "name"), (BigramExplorer(), "name"),
+    for widget, control in [(ScoreNameWidget(bigram_probs(COUNTS, 1)), "name"), (BigramExplorer(BIGRAM_COUNTS), "name"),
                             (SmoothingExplorer(COUNTS), "word")]:
         shown = Mounted(page, widget)
         setattr(widget, control, name)
@@ -203,12 +206,17 @@ def test_bad_names_show_pythons_message(page, name):
 
 def test_score_and_bigram_numbers(page):
     P = bigram_probs(COUNTS, 1)
-    score, bigram = ScoreNameWidget(P), BigramExplorer()
+    score, bigram = ScoreNameWidget(P), BigramExplorer(BIGRAM_COUNTS)
     shown_score, shown_bigram = Mounted(page, score), Mounted(page, bigram)
-    for name in ["emma", "xavier", "qq", "andrej"]:
+    marks = set()
+    for name in ["emma", "xavier", "qq", "andrej", "zoe"]:
         score.name = bigram.name = name
         assert shows(shown_score.type("name", name)["nll"], score.nll)
-        assert shown_bigram.type("name", name)["bigrams"] == bigram.bigrams
+        out = shown_bigram.type("name", name)
+        assert out["bigrams"] == bigram.bigrams and out["seen"] == bigram.seen, name
+        assert out["marks"] == [rarity(n) for n in bigram.seen], name
+        marks.update(out["marks"])
+    assert marks == {"never", "rare", ""}   # the names above show every kind of mark
 
 
 def test_smoothing_numbers_and_names(page):
@@ -254,7 +262,7 @@ def test_regularization_numbers(page):
 def test_every_widget_renders_at_phone_width(page):
     page.set_viewport_size({"width": 390, "height": 844})
     SHOTS.mkdir(parents=True, exist_ok=True)
-    for widget in [BigramExplorer(), SamplingWidget(COUNTS), ScoreNameWidget(bigram_probs(COUNTS)),
+    for widget in [BigramExplorer(BIGRAM_COUNTS), SamplingWidget(COUNTS), ScoreNameWidget(bigram_probs(COUNTS)),
                    SmoothingExplorer(COUNTS), TrainingExplorer(COUNTS), RegularizationExplorer(COUNTS),
                    WordListWidget()]:
         shown = Mounted(page, widget)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from ..regularization import SMOOTHING_GRID
 from ..vocabulary import MAX_NAME_LENGTH, chars
-from .common import DIST, JS, MAX_SAMPLED_NAME_LENGTH, MESSAGES, WORDLIST
+from .common import DIST, JS, MAX_SAMPLED_NAME_LENGTH, MESSAGES, RARE_BELOW, WORDLIST
 
 ROOT = JS.parent.parent
 SRC = JS / "src"
@@ -36,6 +36,7 @@ def limits_js() -> str:
         "CHARS": chars,
         "MAX_NAME_LENGTH": MAX_NAME_LENGTH,
         "MAX_SAMPLED_NAME_LENGTH": MAX_SAMPLED_NAME_LENGTH,
+        "RARE_BELOW": RARE_BELOW,
         "SMOOTHING_GRID": SMOOTHING_GRID,
         "WORDLIST": WORDLIST,
         "MESSAGES": MESSAGES,

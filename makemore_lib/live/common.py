@@ -24,6 +24,8 @@ CSS = JS / "src" / "live.css"   # the widgets' one stylesheet: every widget's _c
 MAX_SEED = 2**32 - 1
 MAX_NAMES = 30
 MAX_STEPS = 500
+# The bigram explorer marks a bigram seen fewer times than this in the data as rare (0 times: never seen).
+RARE_BELOW = 10
 # A loss above this (the uniform model's is log 27 = 3.3) means training blew up: shown as an error.
 DIVERGED = 1000.0
 # Your own word list (wordlist.py): what the widget accepts.
