@@ -26,6 +26,7 @@ from makemore_lib.regularization import closest_smoothing  # noqa: E402
 from makemore_lib.sampling import sample_names  # noqa: E402
 from makemore_lib.vocabulary import bigrams, check_name  # noqa: E402
 from makemore_lib.live.common import MAX_SEED, shown  # noqa: E402
+from makemore_lib.live.sampling import batch_draws  # noqa: E402
 from makemore_lib.live.smoothing import check_bigram  # noqa: E402
 from makemore_lib.live.training import DIVERGED, divergence_message, try_training  # noqa: E402
 from makemore_lib.live.wordlist import parse_words  # noqa: E402
@@ -135,6 +136,11 @@ def fixtures() -> dict:
         for seed in SEEDS:
             samples.append({"k": k, "seed": seed, "names": sample_names(P, 12, torch.Generator().manual_seed(seed))})
     out["samples"] = samples
+    out["draws"] = [{"k": k, "seed": seed, "skip": 3, "n": 2,
+                     "names": sample_names(P, 5, torch.Generator().manual_seed(seed))[3:],
+                     "draws": batch_draws(P, seed, 3, 2)}
+                    for k, P in [("0", probs["0"]), ("1", probs["1"]), ("uniform", uniform_probs())]
+                    for seed in (0, 2147483647)]
     out["uniform"] = uniform_probs().tolist()
     out["name_errors"] = [[text, error_of(check_name, text)] for text in BAD_NAMES + ["emma", "a" * 100]]
     out["bigram_errors"] = [[text, error_of(check_bigram, text)] for text in BAD_BIGRAMS + ["qu", ".a", "z."]]

@@ -61,6 +61,7 @@ def test_any_value_set_from_python(widget_name, trait, value):
         assert any(v == [] or (isinstance(v, float) and math.isnan(v)) for v in outputs.values()), outputs
     else:
         assert all(v != [] and not (isinstance(v, float) and math.isnan(v)) for name, v in outputs.items()
-                   if name not in ("warning", "dev_loss")), outputs
+                   if name not in ("warning", "dev_loss")
+                   and not (name in ("built", "last_draw") and widget.step == 0)), outputs   # nothing drawn yet
         if "names" in outputs and hasattr(widget, "n"):
             assert len(outputs["names"]) == widget.n

@@ -75,6 +75,8 @@ READ = """
   const out = {};
   for (const node of root.querySelectorAll("[data-out]")) out[node.dataset.out] = node.textContent;
   out.names = [...root.querySelectorAll('[data-out="names"] code')].map((c) => c.textContent);
+  out.built = [...root.querySelectorAll('[data-out="built"] code')].map((c) => c.textContent);
+  out.chosen = root.querySelector('[data-out="draw"]')?.dataset.chosen;
   out.bigrams = [...root.querySelectorAll('[data-out="bigrams"] code')].map((c) => c.textContent);
   out.seen = [...root.querySelectorAll('[data-out="bigrams"] [data-count]')].map((c) => Number(c.dataset.count));
   out.marks = [...root.querySelectorAll('[data-out="bigrams"] .mm-tile-mark')].map((c) => c.textContent.trim());
@@ -154,6 +156,36 @@ def test_sampling_widget_shows_pythons_names(page):
         w.draws = 1
         assert shown.read()["names"] == w.names == widget_names(bigram_probs(COUNTS) if model == "counts" else
                                                                  w._tables[model], 8, int(seed), skip=8)
+
+
+@pytest.mark.parametrize("model, seed, draws", [("counts", 2147483647, 0), ("smoothed counts", 42, 3),
+                                               ("uniform", 7, 1)])
+def test_sampling_one_character_at_a_time_spells_pythons_names(page, model, seed, draws):
+    """Pressing "next character" and "finish the name" in the page: the characters it chooses, one draw at a time,
+    are Python's, and at the end they spell the names sample_names gives for the seed."""
+    w = SamplingWidget(COUNTS, seed=seed, n=4, model=model)
+    w.draws = draws
+    shown = Mounted(page, w)
+    total = sum(len(name) + 1 for name in w.names)
+    press = lambda control: shown.root.locator(f'[data-control="{control}"]').click()  # noqa: E731
+    for step in range(1, 4):
+        press("next")
+        w.step = step
+        out = shown.read()
+        assert out["built"] == w.built and out["chosen"] == w.last_draw["chosen"], step
+        assert f"probability {w.last_draw['p']:.4f}" in out["draw"]
+    while w.step < total:
+        press("finish")
+        w.step += 1
+        while w.last_draw["chosen"] != ".":
+            w.step += 1
+        out = shown.read()
+        assert out["built"] == w.built and out["chosen"] == "." and out["error"] == ""
+    assert out["built"] == w.names == widget_names(w._tables[model], 4, seed, skip=4 * draws)
+    assert shown.root.locator('[data-control="next"]').is_disabled()
+    out = shown.set(step=total + 1)          # set from Python beyond the batch: Python's message
+    w.step = total + 1
+    assert out["error"] == "⚠ " + w.error and out["built"] == []
 
 
 def test_sampling_seed_box_says_what_python_says(page):

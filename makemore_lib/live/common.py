@@ -54,6 +54,7 @@ MESSAGES = {
     "word_too_long": "words[{i}] is {size} characters long: the longest word accepted has {max}",
     "word_not_letter": "words[{i}] {word} has {ch} at position {pos}, which is not a letter, ' or -",
     "list_too_many_chars": "the list uses {count} different characters: the most accepted is {max}",
+    "step": "step must be between 0 and {max} (the draws that make this batch's names), not {step}",
     "sampled_too_long": ("probs do not end names: a sampled name passed {max} characters (check that column 0, "
                          "the end token, can be reached)"),
 }
