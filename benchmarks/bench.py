@@ -110,7 +110,13 @@ def live_widget_cases(names):
     rates = iter([40.0, 30.0, 20.0, 50.0] * 50)
     regular = RegularizationExplorer(counts)
     lambdas = iter(L2_OPTIONS * 20)
+    stepper = SamplingWidget(counts, n=30)
+
+    def next_character():
+        stepper.step = stepper.step + 1 if stepper.step < 150 else 1
+
     return [dict(name="widget: sampling (seed)", fn=lambda: setattr(sampler, "seed", next(seeds)), reps=20, widget=True),
+            dict(name="widget: sampling (next character)", fn=next_character, reps=20, widget=True),
             dict(name="widget: score a name (keystroke)", fn=lambda: setattr(scorer, "name", next(typed)), reps=20,
                  widget=True),
             dict(name="widget: smoothing slider (k)", fn=lambda: setattr(smoother, "k", next(ks)), reps=20, widget=True),

@@ -138,7 +138,8 @@ def fixtures() -> dict:
     out["samples"] = samples
     out["draws"] = [{"k": k, "seed": seed, "skip": 3, "n": 2,
                      "names": sample_names(P, 5, torch.Generator().manual_seed(seed))[3:],
-                     "draws": batch_draws(P, seed, 3, 2)}
+                     "draws": batch_draws(P, seed, 3, sum(len(w) + 1 for w in
+                                                          sample_names(P, 5, torch.Generator().manual_seed(seed))[3:]))}
                     for k, P in [("0", probs["0"]), ("1", probs["1"]), ("uniform", uniform_probs())]
                     for seed in (0, 2147483647)]
     out["uniform"] = uniform_probs().tolist()

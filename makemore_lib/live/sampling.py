@@ -20,28 +20,27 @@ MAX_DRAWS = MAX_SAMPLES // MAX_NAMES - 1
 MAX_STEP = MAX_NAMES * (MAX_SAMPLED_LENGTH + 1)
 
 
-def batch_draws(probs: torch.Tensor, seed: int, skip: int, n: int) -> list[tuple[int, int, list[float]]]:
-    """Every draw that makes names ``skip`` to ``skip + n - 1`` of ``sample_names(probs, ..., manual_seed(seed))``:
+def batch_draws(probs: torch.Tensor, seed: int, skip: int, steps: int) -> list[tuple[int, int, list[float]]]:
+    """The first ``steps`` draws after names ``0`` to ``skip - 1`` of ``sample_names(probs, ..., manual_seed(seed))``:
     for each, the row drawn from, the index chosen, and the scores torch compares. ``torch.multinomial`` with one
     sample draws one exponential random number ``e`` for each character and picks the largest ``p / e`` (the
-    appendix on versions shows it by hand); so does this, one draw at a time.
+    appendix on versions shows it by hand); so does this (the exponentials of all the draws at once, the same
+    numbers as one draw at a time).
 
     >>> from makemore_lib.probabilities import uniform_probs
-    >>> [itos[ix] for row, ix, scores in batch_draws(uniform_probs(), 2147483647, 0, 1)]
+    >>> [itos[ix] for row, ix, scores in batch_draws(uniform_probs(), 2147483647, 0, 6)]
     ['c', 'e', 'x', 'z', 'm', '.']
     """
     g = torch.Generator().manual_seed(seed)
     sample_names(probs, skip, g)        # leaves g where the loop would be after `skip` names
-    draws = []
-    for _ in range(n):
-        row = 0
-        while True:
-            scores = probs[row] / torch.empty(probs.shape[1], dtype=probs.dtype).exponential_(generator=g)
-            ix = int(scores.argmax())
-            draws.append((row, ix, scores.tolist()))
-            if ix == 0:
-                break
-            row = ix
+    e = torch.empty(steps, probs.shape[1], dtype=probs.dtype).exponential_(generator=g).numpy()
+    table = probs.numpy()
+    draws, row = [], 0
+    for i in range(steps):
+        scores = table[row] / e[i]      # float32 / float32: the same correctly rounded division as torch's
+        ix = int(scores.argmax())       # the first of equal scores, as torch
+        draws.append((row, ix, scores.tolist()))
+        row = ix                        # after the end token (0) the next name starts from row 0 again
     return draws
 
 
@@ -97,7 +96,7 @@ class SamplingWidget(Live):
         if self.step > total:
             raise ValueError(message("step", max=f"{total:,}", step=f"{self.step:,}"))
         if self.step:
-            drawn = batch_draws(probs, self.seed, self.draws * self.n, self.n)[:self.step]
+            drawn = batch_draws(probs, self.seed, self.draws * self.n, self.step)
             built = "".join(itos[ix] for _, ix, _ in drawn).split(".")
             if built[-1] == "":                 # the last draw ended a name
                 built.pop()
