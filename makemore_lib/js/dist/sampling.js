@@ -266,7 +266,7 @@ function render({ model, el: host }) {
   const nextButton = el("button", { type: "button", "data-control": "next", text: "next character" });
   const finishButton = el("button", { type: "button", "data-control": "finish", text: "finish the name" });
   const restartButton = el("button", { type: "button", "data-control": "restart", text: "start over" });
-  const built = el("div", { "data-out": "built", "aria-label": "names drawn so far, one character at a time" });
+  const built = el("div", { "data-out": "built", role: "group", "aria-label": "names drawn so far, one character at a time" });
   const said = el("div", { "data-out": "draw", "aria-live": "polite" });
   const charts = el("div", { class: "mm-scroll", "data-out": "charts" });
   let batch = null, key = "";
