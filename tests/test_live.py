@@ -94,6 +94,7 @@ def test_sampling_step_by_step_spells_the_names(small_counts):
     w = SamplingWidget(small_counts, seed=5, n=3)
     w.draws = 2
     total = sum(len(name) + 1 for name in w.names)
+    assert f"From row '.' torch chose '{w.names[0][0]}'" in w.snapshot_html()     # the batch's first draw
     chosen = []
     for step in range(1, total + 1):
         w.step = step

@@ -107,8 +107,10 @@ class SamplingWidget(Live):
     def snapshot(self) -> str:
         out = names_html(self.names, f"{self.n} names from the {self.model} model, seed {self.seed}")
         if self.step:
+            out += names_html(self.built, "One character at a time, so far")
             d = self.last_draw
-            out += (names_html(self.built, "One character at a time, so far")
-                    + f"<p>From row '{d['row']}' torch chose '{d['chosen']}' (probability {d['p']:.4f}): of the "
-                    f"27 probabilities, each divided by its own random number, its was the highest.</p>")
-        return out
+        else:                                     # the first draw of the batch, as the page would show it
+            row, ix, _ = batch_draws(self._tables[self.model], self.seed, self.draws * self.n, 1)[0]
+            d = {"row": itos[row], "chosen": itos[ix], "p": float(self._tables[self.model][row, ix])}
+        return out + (f"<p>From row '{d['row']}' torch chose '{d['chosen']}' (probability {d['p']:.4f}): each of the "
+                      f"27 probabilities is divided by a random number, and its score was the highest.</p>")
