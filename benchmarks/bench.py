@@ -80,9 +80,12 @@ def kernel_cases(names, quick: bool):
 
 def widget_cases(names):
     """One case per widget: the time of one update, as a reader's slider move or keystroke triggers it."""
+    from collections import Counter
+
+    from makemore_lib import bigrams
     from makemore_lib.live import BigramExplorer
 
-    explorer = BigramExplorer("isabella")
+    explorer = BigramExplorer(Counter(b for w in names for b in bigrams(w)), "isabella")
     words = iter(["isabella", "emma", "Bob", "zoe"] * 50)
     cases = [dict(name="widget: bigram explorer (keystroke)", fn=lambda: setattr(explorer, "name", next(words)),
                   reps=20, widget=True)]
@@ -108,7 +111,13 @@ def live_widget_cases(names):
     rates = iter([40.0, 30.0, 20.0, 50.0] * 50)
     regular = RegularizationExplorer(counts)
     lambdas = iter(L2_OPTIONS * 20)
+    stepper = SamplingWidget(counts, n=30)
+
+    def next_character():
+        stepper.step = stepper.step + 1 if stepper.step < 150 else 1
+
     return [dict(name="widget: sampling (seed)", fn=lambda: setattr(sampler, "seed", next(seeds)), reps=20, widget=True),
+            dict(name="widget: sampling (next character)", fn=next_character, reps=20, widget=True),
             dict(name="widget: score a name (keystroke)", fn=lambda: setattr(scorer, "name", next(typed)), reps=20,
                  widget=True),
             dict(name="widget: smoothing slider (k)", fn=lambda: setattr(smoother, "k", next(ks)), reps=20, widget=True),

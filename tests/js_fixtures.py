@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import math
 import sys
+from collections import Counter
 from pathlib import Path
 
 import torch
@@ -23,8 +24,9 @@ from makemore_lib.neural import init_weights, net_probs, train_counts  # noqa: E
 from makemore_lib.probabilities import bigram_probs, uniform_probs  # noqa: E402
 from makemore_lib.regularization import closest_smoothing  # noqa: E402
 from makemore_lib.sampling import sample_names  # noqa: E402
-from makemore_lib.vocabulary import check_name  # noqa: E402
+from makemore_lib.vocabulary import bigrams, check_name  # noqa: E402
 from makemore_lib.live.common import MAX_SEED, shown  # noqa: E402
+from makemore_lib.live.sampling import batch_draws  # noqa: E402
 from makemore_lib.live.smoothing import check_bigram  # noqa: E402
 from makemore_lib.live.training import DIVERGED, divergence_message, try_training  # noqa: E402
 from makemore_lib.live.wordlist import parse_words  # noqa: E402
@@ -71,6 +73,7 @@ def differences(committed, fresh, where: str = "") -> list[str]:
 NAMES = ["emma", "olivia", "ava", "isabella", "sophia", "charlotte", "mia", "amelia", "harper", "evelyn", "abigail",
          "emily", "elizabeth", "mila", "ella", "avery", "sofia", "camila", "aria", "scarlett", "andrej", "zoe",
          "quinn", "xavier", "yusuf", "kai", "jude", "wren", "bodhi", "ivy"]
+BIGRAM_COUNTS = Counter(b for w in NAMES for b in bigrams(w))   # chapter 1's count, for the bigram explorer
 KS = [0, 0.1, 1, 10, 1000]
 SEEDS = [0, 1, 42, 2147483647, MAX_SEED]
 BAD_NAMES = ["Emma", "emma2", "anna maria", "o'neil", "zoë", "Ольга", "李", "emma😀", "em.ma", "tab\tbed", "<b>x</b>",
@@ -135,6 +138,12 @@ def fixtures() -> dict:
         for seed in SEEDS:
             samples.append({"k": k, "seed": seed, "names": sample_names(P, 12, torch.Generator().manual_seed(seed))})
     out["samples"] = samples
+    out["draws"] = [{"k": k, "seed": seed, "skip": 3, "n": 2,
+                     "names": sample_names(P, 5, torch.Generator().manual_seed(seed))[3:],
+                     "draws": batch_draws(P, seed, 3, sum(len(w) + 1 for w in
+                                                          sample_names(P, 5, torch.Generator().manual_seed(seed))[3:]))}
+                    for k, P in [("0", probs["0"]), ("1", probs["1"]), ("uniform", uniform_probs())]
+                    for seed in (0, 2147483647)]
     out["uniform"] = uniform_probs().tolist()
     out["name_errors"] = [[text, error_of(check_name, text)] for text in BAD_NAMES + ["emma", "a" * 100]]
     out["bigram_errors"] = [[text, error_of(check_bigram, text)] for text in BAD_BIGRAMS + ["qu", ".a", "z."]]

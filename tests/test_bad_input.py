@@ -17,6 +17,7 @@ import pytest
 import torch
 
 import makemore_lib
+from js_fixtures import BIGRAM_COUNTS
 from makemore_lib import (average_nll, bigram_pairs, bigram_probs, bigrams, count_bigrams, counts_nll, decode, encode,
                           forward, init_weights, load_names, name_nll, net_probs, sample_names, score_name,
                           split_names, top_bigrams, train_counts, train_onehot, uniform_probs)
@@ -171,6 +172,13 @@ def _cases():
          ["itos must be distinct characters with '.' first, not ['a', '.']"]),
         ("count_bigrams(word outside itos)", lambda: count_bigrams(["abc"], ".ab"), ValueError,
          ["names[0] 'abc' has 'c' at position 2, which is not in the vocabulary"]),
+        # the bigram explorer's counts (chapter 1's Counter)
+        ("BigramExplorer(tensor)", lambda: BigramExplorer(COUNTS), TypeError,
+         ["counts must be a Counter of bigrams", "(Tensor)"]),
+        ("BigramExplorer(bad key)", lambda: BigramExplorer({"em": 1, "E.": 2}), ValueError,
+         ["counts must map bigrams of '.' and a-z to counts, but it has the key 'E.'"]),
+        ("BigramExplorer(negative)", lambda: BigramExplorer({"em": -1}), ValueError,
+         ["counts['em'] must be a whole number >= 0, not -1 (int)"]),
         # probabilities and sampling
         *[(f"bigram_probs(k={k!r})", lambda k=k: bigram_probs(COUNTS, k), ValueError,
            [f"smoothing k must be a finite number from 0 to 1e+30, not {shown}"])
@@ -352,7 +360,7 @@ def test_the_valid_edges_stay_valid():
 # --- widgets: a typed text's message shows inside the widget and a good value clears it; a setting's bad value is
 # refused with an error naming the setting and the value, and the widget keeps its last good state -----------------
 
-TEXT_WIDGETS = {"BigramExplorer.name": (lambda: BigramExplorer("emma"), "name", "zoe"),
+TEXT_WIDGETS = {"BigramExplorer.name": (lambda: BigramExplorer(BIGRAM_COUNTS, "emma"), "name", "zoe"),
                 "ScoreNameWidget.name": (lambda: ScoreNameWidget(PROBS), "name", "emma"),
                 "SmoothingExplorer.word": (lambda: SmoothingExplorer(COUNTS), "word", "ava")}
 

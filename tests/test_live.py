@@ -14,6 +14,7 @@ import pytest
 import torch
 
 import makemore_lib.live
+from js_fixtures import BIGRAM_COUNTS
 from makemore_lib.counting import count_bigrams
 from makemore_lib.live import (K_OPTIONS, L2_OPTIONS, LR_OPTIONS, BigramExplorer, RegularizationExplorer,
                                SamplingWidget, ScoreNameWidget, SettingError, SmoothingExplorer, TrainingExplorer,
@@ -26,6 +27,7 @@ from makemore_lib.neural import init_weights, net_probs, train_counts
 from makemore_lib.probabilities import bigram_probs, uniform_probs
 from makemore_lib.regularization import closest_smoothing
 from makemore_lib.sampling import sample_names
+from makemore_lib.vocabulary import itos
 
 ROOT = Path(__file__).resolve().parents[1]
 SMALL = ["emma", "olivia", "ava", "isabella", "sophia", "andrej"]
@@ -43,7 +45,7 @@ def torch_names(P, n, seed):
 def test_each_widget_sends_its_bundle_and_the_stylesheet(small_counts):
     """``_esm`` and ``_css`` are paths (anywidget's convention); the synced state, which the executed notebook saves
     and the static site runs, carries the files' text: each widget its own bundle, all the one stylesheet."""
-    widgets = {"bigram": BigramExplorer(), "sampling": SamplingWidget(small_counts),
+    widgets = {"bigram": BigramExplorer(BIGRAM_COUNTS), "sampling": SamplingWidget(small_counts),
                "score": ScoreNameWidget(bigram_probs(small_counts, 1)), "smoothing": SmoothingExplorer(small_counts),
                "training": TrainingExplorer(small_counts, steps=2),
                "regularization": RegularizationExplorer(small_counts, steps=2), "wordlist": WordListWidget()}
@@ -86,6 +88,33 @@ def test_widget_names_are_sample_names_with_a_fresh_generator(small_counts):
     P = bigram_probs(small_counts)
     assert widget_names(P, 5, 7) == torch_names(P, 5, 7)
     assert widget_names(P, 5, 7, skip=10) == torch_names(P, 15, 7)[10:]
+
+
+def test_sampling_step_by_step_spells_the_names(small_counts):
+    w = SamplingWidget(small_counts, seed=5, n=3)
+    w.draws = 2
+    total = sum(len(name) + 1 for name in w.names)
+    assert f"From row '.' torch chose '{w.names[0][0]}'" in w.snapshot_html()     # the batch's first draw
+    chosen = []
+    for step in range(1, total + 1):
+        w.step = step
+        chosen.append(w.last_draw["chosen"])
+        assert w.error == "" and "".join(chosen).split(".")[:len(w.built)] == w.built[:len(w.built)], step
+    assert w.built == w.names == widget_names(bigram_probs(small_counts), 3, 5, skip=6)
+    P = bigram_probs(small_counts)
+    g = torch.Generator().manual_seed(5)
+    sample_names(P, 6, g)
+    row, lecture = 0, []                  # the lecture's loop, torch.multinomial itself, gives the same characters
+    for _ in range(total):
+        row = torch.multinomial(P[row], 1, replacement=True, generator=g).item()
+        lecture.append(itos[row])
+    assert chosen == lecture
+    assert "One character at a time" in w.snapshot_html()
+    w.step = total + 1
+    assert w.error == f"step must be between 0 and {total} (the draws that make this batch's names), not {total + 1}"
+    assert w.built == [] and w.last_draw == {}
+    w.seed = 6                            # another batch: the step view starts again
+    assert w.step == 0 and w.error == "" and w.built == []
 
 
 def test_sampling_widget(small_counts):
@@ -237,14 +266,14 @@ def test_word_list_messages(text, says):
 
 
 def test_bigram_explorer():
-    w = BigramExplorer("emma")
+    w = BigramExplorer(BIGRAM_COUNTS, "emma")
     assert w.bigrams == [".e", "em", "mm", "ma", "a."] and w.error == ""
     w.name = "<b>x</b>"
     assert "'<' at position 0" in w.error and w.bigrams == []
 
 
 def test_snapshots_are_small_html_with_the_widgets_numbers(small_counts):
-    widgets = [BigramExplorer("emma"), SamplingWidget(small_counts), ScoreNameWidget(bigram_probs(small_counts, 1)),
+    widgets = [BigramExplorer(BIGRAM_COUNTS, "emma"), SamplingWidget(small_counts), ScoreNameWidget(bigram_probs(small_counts, 1)),
                SmoothingExplorer(small_counts, k=1), TrainingExplorer(small_counts, steps=10),
                RegularizationExplorer(small_counts, steps=10), WordListWidget("ana bob anna")]
     for w in widgets:

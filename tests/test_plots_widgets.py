@@ -2,6 +2,7 @@ import numpy as np
 import pytest
 import torch
 
+from js_fixtures import BIGRAM_COUNTS
 from makemore_lib.plots import heatmap_html, heatmap_png
 from makemore_lib.live import BigramExplorer
 
@@ -22,10 +23,10 @@ def test_heatmap_rejects_bad_shape():
 
 
 def test_bigram_widget_shows_errors_escaped():
-    w = BigramExplorer("emma")
-    assert w.snapshot_html().count("mm-chip") == 5
+    w = BigramExplorer(BIGRAM_COUNTS, "emma")
+    assert w.snapshot_html().count("<code>") == 5
     w.name = "<b>x</b>"
     assert "mm-error" in w.snapshot_html()
     assert "<b>x" not in w.snapshot_html() and "&lt;b&gt;x" in w.snapshot_html()
     w.name = "zoe"
-    assert "mm-error" not in w.snapshot_html() and w.snapshot_html().count("mm-chip") == 4
+    assert "mm-error" not in w.snapshot_html() and w.snapshot_html().count("<code>") == 4

@@ -13,10 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from js_fixtures import FLOAT_TOLERANCE, NAMES
+from js_fixtures import BIGRAM_COUNTS, FLOAT_TOLERANCE, NAMES
 from makemore_lib.counting import count_bigrams
 from makemore_lib.live import (BigramExplorer, RegularizationExplorer, SamplingWidget, ScoreNameWidget, SettingError,
                                SmoothingExplorer, TrainingExplorer, WordListWidget, widget_names)
+from makemore_lib.live.bigram import rarity
 from makemore_lib.probabilities import bigram_probs
 
 pytestmark = pytest.mark.browser
@@ -74,7 +75,11 @@ READ = """
   const out = {};
   for (const node of root.querySelectorAll("[data-out]")) out[node.dataset.out] = node.textContent;
   out.names = [...root.querySelectorAll('[data-out="names"] code')].map((c) => c.textContent);
+  out.built = [...root.querySelectorAll('[data-out="built"] code')].map((c) => c.textContent);
+  out.chosen = root.querySelector('[data-out="draw"]')?.dataset.chosen;
   out.bigrams = [...root.querySelectorAll('[data-out="bigrams"] code')].map((c) => c.textContent);
+  out.seen = [...root.querySelectorAll('[data-out="bigrams"] [data-count]')].map((c) => Number(c.dataset.count));
+  out.marks = [...root.querySelectorAll('[data-out="bigrams"] .mm-tile-mark')].map((c) => c.textContent.trim());
   out.ms = Number(root.dataset.updateMs);
   return out;
 }
@@ -153,6 +158,36 @@ def test_sampling_widget_shows_pythons_names(page):
                                                                  w._tables[model], 8, int(seed), skip=8)
 
 
+@pytest.mark.parametrize("model, seed, draws", [("counts", 2147483647, 0), ("smoothed counts", 42, 3),
+                                               ("uniform", 7, 1)])
+def test_sampling_one_character_at_a_time_spells_pythons_names(page, model, seed, draws):
+    """Pressing "next character" and "finish the name" in the page: the characters it chooses, one draw at a time,
+    are Python's, and at the end they spell the names sample_names gives for the seed."""
+    w = SamplingWidget(COUNTS, seed=seed, n=4, model=model)
+    w.draws = draws
+    shown = Mounted(page, w)
+    total = sum(len(name) + 1 for name in w.names)
+    press = lambda control: shown.root.locator(f'[data-control="{control}"]').click()  # noqa: E731
+    for step in range(1, 4):
+        press("next")
+        w.step = step
+        out = shown.read()
+        assert out["built"] == w.built and out["chosen"] == w.last_draw["chosen"], step
+        assert f"probability {w.last_draw['p']:.4f}" in out["draw"]
+    while w.step < total:
+        press("finish")
+        w.step += 1
+        while w.last_draw["chosen"] != ".":
+            w.step += 1
+        out = shown.read()
+        assert out["built"] == w.built and out["chosen"] == "." and out["error"] == ""
+    assert out["built"] == w.names == widget_names(w._tables[model], 4, seed, skip=4 * draws)
+    assert shown.root.locator('[data-control="next"]').is_disabled()
+    out = shown.set(step=total + 1)          # set from Python beyond the batch: Python's message
+    w.step = total + 1
+    assert out["error"] == "⚠ " + w.error and out["built"] == []
+
+
 def test_sampling_seed_box_says_what_python_says(page):
     shown = Mounted(page, SamplingWidget(COUNTS))
     for bad in ["-1", "4294967296"]:
@@ -193,7 +228,7 @@ def test_word_list_messages_are_pythons(page, text):
 
 @pytest.mark.parametrize("name", ["Emma", "", "anna maria", "zoë", "<b>x</b>", "a" * 101, "emma😀", "tab\tbed"])
 def test_bad_names_show_pythons_message(page, name):
-    for widget, control in [(ScoreNameWidget(bigram_probs(COUNTS, 1)), "name"), (BigramExplorer(), "name"),
+    for widget, control in [(ScoreNameWidget(bigram_probs(COUNTS, 1)), "name"), (BigramExplorer(BIGRAM_COUNTS), "name"),
                             (SmoothingExplorer(COUNTS), "word")]:
         shown = Mounted(page, widget)
         setattr(widget, control, name)
@@ -203,12 +238,17 @@ def test_bad_names_show_pythons_message(page, name):
 
 def test_score_and_bigram_numbers(page):
     P = bigram_probs(COUNTS, 1)
-    score, bigram = ScoreNameWidget(P), BigramExplorer()
+    score, bigram = ScoreNameWidget(P), BigramExplorer(BIGRAM_COUNTS)
     shown_score, shown_bigram = Mounted(page, score), Mounted(page, bigram)
-    for name in ["emma", "xavier", "qq", "andrej"]:
+    marks = set()
+    for name in ["emma", "xavier", "qq", "andrej", "zoe"]:
         score.name = bigram.name = name
         assert shows(shown_score.type("name", name)["nll"], score.nll)
-        assert shown_bigram.type("name", name)["bigrams"] == bigram.bigrams
+        out = shown_bigram.type("name", name)
+        assert out["bigrams"] == bigram.bigrams and out["seen"] == bigram.seen, name
+        assert out["marks"] == [rarity(n) for n in bigram.seen], name
+        marks.update(out["marks"])
+    assert marks == {"never", "rare", ""}   # the names above show every kind of mark
 
 
 def test_smoothing_numbers_and_names(page):
@@ -254,7 +294,7 @@ def test_regularization_numbers(page):
 def test_every_widget_renders_at_phone_width(page):
     page.set_viewport_size({"width": 390, "height": 844})
     SHOTS.mkdir(parents=True, exist_ok=True)
-    for widget in [BigramExplorer(), SamplingWidget(COUNTS), ScoreNameWidget(bigram_probs(COUNTS)),
+    for widget in [BigramExplorer(BIGRAM_COUNTS), SamplingWidget(COUNTS), ScoreNameWidget(bigram_probs(COUNTS)),
                    SmoothingExplorer(COUNTS), TrainingExplorer(COUNTS), RegularizationExplorer(COUNTS),
                    WordListWidget()]:
         shown = Mounted(page, widget)

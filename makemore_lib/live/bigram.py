@@ -1,36 +1,83 @@
-"""The bigram explorer (chapter 1): type a name and see its bigrams, with the ``.`` token at both ends."""
+"""The bigram explorer (chapter 1): type a name and see its bigrams, with the ``.`` token at both ends, and how
+often the names of the dataset have each one."""
 
 from __future__ import annotations
 
+import html
+from collections.abc import Mapping
+
 import traitlets
 
-from ..vocabulary import bigrams
-from .common import Live, TextSetting, esm
-from .html import chips_html
+from ..checks import given, shorten
+from ..vocabulary import bigrams, stoi
+from .common import RARE_BELOW, Data, Live, TextSetting, esm
+
+
+def check_bigram_counts(counts: object) -> list[list[int]]:
+    """``counts`` as a 27 x 27 table (row: first character, column: second) if it maps bigrams ('.' and a-z) to whole numbers >= 0 (a ``Counter`` of the
+    bigrams of the names), else an error naming ``counts``.
+
+    >>> check_bigram_counts({"em": 2, "q!": 1})
+    Traceback (most recent call last):
+    ...
+    ValueError: counts must map bigrams of '.' and a-z to counts, but it has the key 'q!'
+    """
+    if not isinstance(counts, Mapping):
+        raise TypeError(f"counts must be a Counter of bigrams (like Counter(b for w in names for b in bigrams(w))), "
+                        f"not {given(counts)}")
+    out = [[0] * len(stoi) for _ in stoi]
+    for key, value in counts.items():
+        if not (isinstance(key, str) and len(key) == 2 and all(ch in stoi for ch in key)):
+            raise ValueError(f"counts must map bigrams of '.' and a-z to counts, but it has the key {shorten(key)}")
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise ValueError(f"counts[{key!r}] must be a whole number >= 0, not {given(value)}")
+        out[stoi[key[0]]][stoi[key[1]]] = value
+    return out
+
+
+def rarity(count: int) -> str:
+    """How the explorer marks a bigram seen ``count`` times: 'never', 'rare' (fewer than ``RARE_BELOW``) or ''.
+
+    >>> rarity(0), rarity(RARE_BELOW - 1), rarity(RARE_BELOW)
+    ('never', 'rare', '')
+    """
+    return "never" if count == 0 else "rare" if count < RARE_BELOW else ""
 
 
 class BigramExplorer(Live):
-    """Type a name and see its bigrams, with the ``.`` token added at both ends; the page does the same with no
-    kernel. A bad name never raises out of the widget: the message appears inside it and in ``error``.
+    """Type a name and see its bigrams, with the ``.`` token added at both ends, and how many times each occurs in
+    ``counts`` (a ``Counter`` of the dataset's bigrams); bigrams seen fewer than ``RARE_BELOW`` times are marked
+    rare, those never seen marked never. The page does the same with no kernel. A bad name never raises out of
+    the widget: the message appears inside it and in ``error``.
 
-    >>> w = BigramExplorer("emma")
-    >>> w.bigrams
-    ['.e', 'em', 'mm', 'ma', 'a.']
+    >>> from collections import Counter
+    >>> w = BigramExplorer(Counter(["em", "mm", "em"]), "emma")
+    >>> w.bigrams, w.seen
+    (['.e', 'em', 'mm', 'ma', 'a.'], [0, 2, 1, 0, 0])
     >>> w.name = "Emma"
     >>> w.error, w.bigrams
     ("name 'Emma' has 'E' at position 0, which is not a lowercase letter a-z", [])
     """
 
     _esm = esm("bigram")
+    counts = Data()
     name = TextSetting("isabella")
     bigrams = traitlets.List()
-    outputs = {"bigrams": []}
+    seen = traitlets.List()
+    outputs = {"bigrams": [], "seen": []}
 
-    def __init__(self, name: str = "isabella"):
-        super().__init__(name=name)
+    def __init__(self, counts: Mapping[str, int], name: str = "isabella"):
+        super().__init__(counts=check_bigram_counts(counts), name=name)
 
     def compute(self) -> None:
-        self.bigrams = bigrams(self.name)
+        found = bigrams(self.name)
+        self.seen = [self.counts[stoi[b[0]]][stoi[b[1]]] for b in found]
+        self.bigrams = found
 
     def snapshot(self) -> str:
-        return f"<p>{len(self.bigrams)} bigrams: {chips_html(self.bigrams)}</p>"
+        cells = "".join(f"<td><code>{html.escape(b)}</code><br>{n:,}<br>{rarity(n)}</td>"
+                        for b, n in zip(self.bigrams, self.seen))
+        total = sum(map(sum, self.counts))
+        return (f"<p>The {len(self.bigrams)} bigrams of <b>{html.escape(self.name)}</b> and how many times each "
+                f"occurs among the {total:,} bigrams of the names (rare: fewer than {RARE_BELOW}):</p>"
+                f"<table><tr>{cells}</tr></table>")

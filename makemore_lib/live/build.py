@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..regularization import SMOOTHING_GRID
 from ..vocabulary import MAX_NAME_LENGTH, chars
-from .common import DIST, JS, MAX_SAMPLED_NAME_LENGTH, MESSAGES, WORDLIST
+from .common import DIST, JS, MAX_SAMPLED_NAME_LENGTH, MESSAGES, RARE_BELOW, WORDLIST
 
 ROOT = JS.parent.parent
 SRC = JS / "src"
@@ -30,8 +30,15 @@ def limits_js() -> str:
     >>> "export const MAX_NAME_LENGTH = 100;" in limits_js()
     True
     """
-    values = dict(CHARS=chars, MAX_NAME_LENGTH=MAX_NAME_LENGTH, MAX_SAMPLED_NAME_LENGTH=MAX_SAMPLED_NAME_LENGTH,
-                  SMOOTHING_GRID=SMOOTHING_GRID, WORDLIST=WORDLIST, MESSAGES=MESSAGES)
+    values = {
+        "CHARS": chars,
+        "MAX_NAME_LENGTH": MAX_NAME_LENGTH,
+        "MAX_SAMPLED_NAME_LENGTH": MAX_SAMPLED_NAME_LENGTH,
+        "RARE_BELOW": RARE_BELOW,
+        "SMOOTHING_GRID": SMOOTHING_GRID,
+        "WORDLIST": WORDLIST,
+        "MESSAGES": MESSAGES,
+    }
     lines = ["// Written by `python -m makemore_lib.live.build` from makemore_lib: Python owns these limits and",
              "// messages. Do not edit; change them in Python and build again.", ""]
     lines += [f"export const {name} = {json.dumps(value, ensure_ascii=False)};" for name, value in values.items()]

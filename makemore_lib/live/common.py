@@ -20,6 +20,8 @@ CSS = JS / "src" / "live.css"   # the widgets' one stylesheet: every widget's _c
 MAX_SEED = 2**32 - 1
 MAX_NAMES = 30
 MAX_STEPS = 500
+# The bigram explorer marks a bigram seen fewer times than this in the data as rare (0 times: never seen).
+RARE_BELOW = 10
 # A loss above this (the uniform model's is log 27 = 3.3) means training blew up: shown as an error.
 DIVERGED = 1000.0
 # Your own word list (wordlist.py): what the widget accepts.
@@ -50,6 +52,7 @@ MESSAGES = {
     "word_too_long": "words[{i}] is {size} characters long: the longest word accepted has {max}",
     "word_not_letter": "words[{i}] {word} has {ch} at position {pos}, which is not a letter, ' or -",
     "list_too_many_chars": "the list uses {count} different characters: the most accepted is {max}",
+    "step": "step must be between 0 and {max} (the draws that make this batch's names), not {step}",
     "sampled_too_long": ("probs do not end names: a sampled name passed {max} characters (check that column 0, "
                          "the end token, can be reached)"),
 }

@@ -1,6 +1,7 @@
 // makemore_lib/js/src/limits.js
 var CHARS = ".abcdefghijklmnopqrstuvwxyz";
 var MAX_NAME_LENGTH = 100;
+var RARE_BELOW = 10;
 
 // makemore_lib/js/src/maths.js
 function groupDigits(n) {
@@ -100,9 +101,6 @@ function errorLine(out = "error") {
   };
   return line;
 }
-function chips(names) {
-  return names.map((n) => el("code", n ? { class: "mm-chip", text: n } : { class: "mm-chip", title: "an empty name: the end token came first" }));
-}
 function timed(root, update, error) {
   return (...args) => {
     const start = performance.now();
@@ -149,8 +147,21 @@ function follow(box, value) {
 }
 
 // makemore_lib/js/src/widgets/bigram.js
+function rarity(count) {
+  return count === 0 ? "never" : count < RARE_BELOW ? "rare" : "";
+}
+function tile(bigram, count) {
+  const mark = rarity(count);
+  return el("div", { class: `mm-tile${mark ? " mm-" + mark : ""}`, role: "listitem" }, [
+    el("code", { class: "mm-tile-pair", text: bigram }),
+    el("span", { class: "mm-tile-count", "data-count": String(count), text: count.toLocaleString("en-US") }),
+    el("span", { class: "mm-tile-mark", text: mark || " " })
+  ]);
+}
 function render({ model, el: host }) {
   const root = frame(host, "bigram", "");
+  const counts = model.get("counts");
+  const total = counts.flat().reduce((a, b) => a + b, 0);
   const box = el("input", {
     type: "text",
     value: model.get("name"),
@@ -163,12 +174,14 @@ function render({ model, el: host }) {
     model.save_changes();
   });
   const error = errorLine();
-  const count = el("span", { "data-out": "count" });
-  const pairs = el("div", { "data-out": "bigrams" });
+  const tiles = el("div", { class: "mm-tiles", "data-out": "bigrams", role: "list" });
+  const summary = el("div", { "data-out": "summary" });
   root.append(
     el("div", { class: "mm-row" }, [el("label", { text: "name" }), box]),
     error,
-    el("div", {}, [count, pairs])
+    tiles,
+    summary,
+    el("div", { class: "mm-note", text: `Under each bigram: how many times it occurs among the ${total.toLocaleString("en-US")} bigrams of the names. Marked rare: fewer than ${RARE_BELOW} times; never: not once.` })
   );
   const update = timed(root, () => {
     const name = model.get("name");
@@ -176,8 +189,10 @@ function render({ model, el: host }) {
     const err = nameError(name);
     error.show(err);
     const found = err ? [] : bigrams(name);
-    count.textContent = err ? "" : `${found.length} bigrams: `;
-    pairs.replaceChildren(...chips(found));
+    const seen = found.map((b) => counts[CHARS.indexOf(b[0])][CHARS.indexOf(b[1])]);
+    tiles.replaceChildren(...found.map((b, i) => tile(b, seen[i])));
+    const never = found.filter((_, i) => seen[i] === 0), rare = found.filter((_, i) => rarity(seen[i]) === "rare");
+    summary.textContent = err ? "" : never.length ? `${never.length} of ${found.length} bigrams never occur in the names: ${never.join(" ")}.` : rare.length ? `Every bigram occurs, but ${rare.join(" ")} only rarely.` : `Every one of the ${found.length} bigrams occurs at least ${RARE_BELOW} times in the names.`;
   }, error);
   guardPaste(box, nameTooLong, error, update);
   model.on("change:name", update);

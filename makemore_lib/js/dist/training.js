@@ -1,7 +1,7 @@
 // makemore_lib/js/src/limits.js
 var CHARS = ".abcdefghijklmnopqrstuvwxyz";
 var MAX_SAMPLED_NAME_LENGTH = 1e3;
-var MESSAGES = { "bigram": "bigram must be two characters from '.' and a-z, not {shown}", "seed_text": "seed must be a whole number, not {shown}", "diverged_lr": "training diverged with learning rate lr = {lr}: try a smaller lr", "diverged_l2": "training diverged with L2 strength l2 = {l2} (learning rate lr = {lr}): the same run without the penalty does not, so try a smaller l2", "overshoot": "the loss ended higher than it started: steps this large overshoot. The run is chaotic, so its last digits depend on rounding", "list_empty": "the list is empty: paste at least two words, separated by spaces, commas or new lines", "list_one_word": "the list has one word, {word}: paste at least two", "list_too_long": "the list is {size} characters long: the most accepted is {max}", "list_too_many": "the list has {count} words: the most accepted is {max}", "list_too_many_lines": "the list has {count} lines: the most accepted is {max}", "word_too_long": "words[{i}] is {size} characters long: the longest word accepted has {max}", "word_not_letter": "words[{i}] {word} has {ch} at position {pos}, which is not a letter, ' or -", "list_too_many_chars": "the list uses {count} different characters: the most accepted is {max}", "sampled_too_long": "probs do not end names: a sampled name passed {max} characters (check that column 0, the end token, can be reached)" };
+var MESSAGES = { "bigram": "bigram must be two characters from '.' and a-z, not {shown}", "seed_text": "seed must be a whole number, not {shown}", "diverged_lr": "training diverged with learning rate lr = {lr}: try a smaller lr", "diverged_l2": "training diverged with L2 strength l2 = {l2} (learning rate lr = {lr}): the same run without the penalty does not, so try a smaller l2", "overshoot": "the loss ended higher than it started: steps this large overshoot. The run is chaotic, so its last digits depend on rounding", "list_empty": "the list is empty: paste at least two words, separated by spaces, commas or new lines", "list_one_word": "the list has one word, {word}: paste at least two", "list_too_long": "the list is {size} characters long: the most accepted is {max}", "list_too_many": "the list has {count} words: the most accepted is {max}", "list_too_many_lines": "the list has {count} lines: the most accepted is {max}", "word_too_long": "words[{i}] is {size} characters long: the longest word accepted has {max}", "word_not_letter": "words[{i}] {word} has {ch} at position {pos}, which is not a letter, ' or -", "list_too_many_chars": "the list uses {count} different characters: the most accepted is {max}", "step": "step must be between 0 and {max} (the draws that make this batch's names), not {step}", "sampled_too_long": "probs do not end names: a sampled name passed {max} characters (check that column 0, the end token, can be reached)" };
 
 // makemore_lib/js/src/maths.js
 var f32 = Math.fround;
@@ -111,10 +111,11 @@ function exponential(next) {
   const u = ((a & 2097151) * 4294967296 + b) / 9007199254740992;
   return f32(-Math.log1p(-u));
 }
-function drawIndex(row, next) {
+function drawIndex(row, next, scores) {
   let best = 0, bestValue = -Infinity;
   for (let j = 0; j < row.length; j++) {
     const value = f32(f32(row[j]) / exponential(next));
+    if (scores) scores[j] = value;
     if (value > bestValue) {
       best = j;
       bestValue = value;
@@ -122,20 +123,23 @@ function drawIndex(row, next) {
   }
   return best;
 }
+function drawName(probs, next, chars, draws) {
+  let ix = 0;
+  const out = [];
+  for (; ; ) {
+    const row = ix, scores = draws ? new Array(probs[row].length) : null;
+    ix = drawIndex(probs[row], next, scores);
+    if (draws) draws.push({ row, index: ix, scores });
+    if (ix === 0) return out.join("");
+    out.push(chars[ix]);
+    if (out.length > MAX_SAMPLED_NAME_LENGTH) throw new Error(format(MESSAGES.sampled_too_long, { max: groupDigits(MAX_SAMPLED_NAME_LENGTH) }));
+  }
+}
 function sampleNames(probs, seed, count, itos = CHARS) {
   const chars = [...itos];
   const next = mt19937(seed);
   const names = [];
-  while (names.length < count) {
-    let ix = 0, out = [];
-    for (; ; ) {
-      ix = drawIndex(probs[ix], next);
-      if (ix === 0) break;
-      out.push(chars[ix]);
-      if (out.length > MAX_SAMPLED_NAME_LENGTH) throw new Error(format(MESSAGES.sampled_too_long, { max: groupDigits(MAX_SAMPLED_NAME_LENGTH) }));
-    }
-    names.push(out.join(""));
-  }
+  while (names.length < count) names.push(drawName(probs, next, chars, null));
   return names;
 }
 

@@ -397,14 +397,31 @@ function exponential(next) {
   return f32(-Math.log1p(-u));
 }
 
-// One character: torch's "exponential race", argmax over the row of p / q (float32), first index on ties.
-function drawIndex(row, next) {
+// One character: torch's "exponential race", argmax over the row of p / q (float32), first index on ties. With
+// `scores`, each character's p / q is written into it.
+function drawIndex(row, next, scores) {
   let best = 0, bestValue = -Infinity;
   for (let j = 0; j < row.length; j++) {
     const value = f32(f32(row[j]) / exponential(next));
+    if (scores) scores[j] = value;
     if (value > bestValue) { best = j; bestValue = value; }
   }
   return best;
+}
+
+// One name of the lecture's loop: from index 0, draw until index 0 comes again. With `draws`, each draw's row,
+// chosen index and scores are appended to it.
+function drawName(probs, next, chars, draws) {
+  let ix = 0;
+  const out = [];
+  for (;;) {
+    const row = ix, scores = draws ? new Array(probs[row].length) : null;
+    ix = drawIndex(probs[row], next, scores);
+    if (draws) draws.push({ row, index: ix, scores });
+    if (ix === 0) return out.join("");
+    out.push(chars[ix]);
+    if (out.length > MAX_SAMPLED_NAME_LENGTH) throw new Error(format(MESSAGES.sampled_too_long, { max: groupDigits(MAX_SAMPLED_NAME_LENGTH) }));
+  }
 }
 
 // The names the lecture's loop draws with g = torch.Generator().manual_seed(seed): from index 0, draw the next
@@ -414,15 +431,17 @@ export function sampleNames(probs, seed, count, itos = CHARS) {
   const chars = [...itos];
   const next = mt19937(seed);
   const names = [];
-  while (names.length < count) {
-    let ix = 0, out = [];
-    for (;;) {
-      ix = drawIndex(probs[ix], next);
-      if (ix === 0) break;
-      out.push(chars[ix]);
-      if (out.length > MAX_SAMPLED_NAME_LENGTH) throw new Error(format(MESSAGES.sampled_too_long, { max: groupDigits(MAX_SAMPLED_NAME_LENGTH) }));
-    }
-    names.push(out.join(""));
-  }
+  while (names.length < count) names.push(drawName(probs, next, chars, null));
   return names;
+}
+
+// live.sampling.batch_draws: names skip .. skip + count - 1 of sampleNames, and every draw that makes them
+// ({ row, index, scores }: the row drawn from, the index chosen, each character's p / q).
+export function sampleDraws(probs, seed, skip, count, itos = CHARS) {
+  const chars = [...itos];
+  const next = mt19937(seed);
+  for (let i = 0; i < skip; i++) drawName(probs, next, chars, null);
+  const names = [], draws = [];
+  for (let i = 0; i < count; i++) names.push(drawName(probs, next, chars, draws));
+  return { names, draws };
 }

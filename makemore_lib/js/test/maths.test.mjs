@@ -7,7 +7,7 @@ import test from "node:test";
 
 import {
   bigramError, bigramProbs, closestSmoothing, countBigrams, countsNll, diverged, divergenceMessage, mt19937,
-  charCount, listSizeError, nameError, nameNll, parseWords, pyG, pyRepr, sampleNames, scoreName, seedError, softmaxRows, trainCounts,
+  charCount, listSizeError, nameError, nameNll, parseWords, pyG, pyRepr, sampleDraws, sampleNames, scoreName, seedError, softmaxRows, trainCounts,
   uniformProbs,
 } from "../src/maths.js";
 import { CHARS } from "../src/limits.js";
@@ -78,6 +78,18 @@ test("sampleNames draws torch's names for every seed and model", () => {
   for (const c of F.samples) {
     const P = c.k === "uniform" ? F.uniform : F.probs[c.k];
     assert.deepEqual(sampleNames(P, c.seed, c.names.length), c.names, `k = ${c.k}, seed ${c.seed}`);
+  }
+});
+
+test("sampleDraws: every draw of a batch, its row, choice and scores, as torch makes them", () => {
+  for (const c of F.draws) {
+    const P = c.k === "uniform" ? F.uniform : F.probs[c.k];
+    const got = sampleDraws(P, c.seed, c.skip, c.n);
+    assert.deepEqual(got.names, c.names, `k = ${c.k}, seed ${c.seed}`);
+    assert.deepEqual(got.draws.map((d) => [d.row, d.index]), c.draws.map(([row, index]) => [row, index]));
+    got.draws.forEach((d, i) => d.scores.forEach((x, j) => close(x, c.draws[i][2][j], `score ${i} ${j}`)));
+    const spelled = got.draws.map((d) => CHARS[d.index]).join("").split(".").slice(0, -1);
+    assert.deepEqual(spelled, c.names);
   }
 });
 
