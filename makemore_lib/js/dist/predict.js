@@ -131,14 +131,16 @@ function render({ model, el: host }) {
   let read;
   const controls = [];
   if (p.choices.length) {
-    const set = el("fieldset", {}, [el("legend", { class: "mm-cy-title", text: `Your prediction: ${p.what}` })]);
-    for (const [i, choice] of p.choices.entries()) {
-      const radio = el("input", { type: "radio", name: id, id: `${id}-${i}`, value: choice });
-      controls.push(radio);
-      set.append(el("span", {}, [radio, el("label", { for: `${id}-${i}`, text: " " + choice })]));
-    }
-    read = () => controls.find((r) => r.checked)?.value ?? null;
-    root.append(set);
+    const select = el("select", { id, "data-control": "guess" }, [
+      el("option", { value: "", text: "choose\u2026" }),
+      ...p.choices.map((choice) => el("option", { value: choice, text: choice }))
+    ]);
+    controls.push(select);
+    read = () => select.value;
+    root.append(el("div", { class: "mm-cy-row" }, [
+      el("label", { for: id, class: "mm-cy-title", text: `Your prediction: ${p.what}` }),
+      select
+    ]));
   } else {
     const box = el("input", {
       type: "text",
@@ -157,7 +159,7 @@ function render({ model, el: host }) {
     box.addEventListener("keydown", (e) => {
       if (e.key === "Enter") {
         e.preventDefault();
-        answer(read());
+        commit.click();
       }
     });
   }
@@ -176,10 +178,6 @@ function render({ model, el: host }) {
     root.dispatchEvent(new CustomEvent("mm-predict", { bubbles: true, detail: { key: p.key, guess } }));
   }
   function answer(guess) {
-    if (guess === null || guess.trim() === "" && skip.dataset.control !== "skip") {
-      message.textContent = p.texts.empty;
-      return;
-    }
     const result = judge(p, guess);
     show(result, guess);
     if (result.done) {
@@ -190,7 +188,7 @@ function render({ model, el: host }) {
   }
   commit.addEventListener("click", () => {
     const guess = read();
-    if (guess === null || guess.trim() === "") {
+    if (!guess.trim()) {
       message.textContent = p.texts.empty;
       return;
     }
@@ -209,10 +207,7 @@ function render({ model, el: host }) {
   });
   const saved = recall(`predict:${p.key}`);
   if (saved && typeof saved.guess === "string") {
-    if (p.choices.length) controls.forEach((r) => {
-      r.checked = r.value === saved.guess;
-    });
-    else controls[0].value = saved.guess;
+    controls[0].value = saved.guess;
     show(judge(p, saved.guess), saved.guess);
   }
 }

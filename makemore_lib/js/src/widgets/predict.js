@@ -18,14 +18,12 @@ function render({ model, el: host }) {
   let read; // () => the reader's guess as text
   const controls = [];
   if (p.choices.length) {
-    const set = el("fieldset", {}, [el("legend", { class: "mm-cy-title", text: `Your prediction: ${p.what}` })]);
-    for (const [i, choice] of p.choices.entries()) {
-      const radio = el("input", { type: "radio", name: id, id: `${id}-${i}`, value: choice });
-      controls.push(radio);
-      set.append(el("span", {}, [radio, el("label", { for: `${id}-${i}`, text: " " + choice })]));
-    }
-    read = () => controls.find((r) => r.checked)?.value ?? null;
-    root.append(set);
+    const select = el("select", { id, "data-control": "guess" }, [el("option", { value: "", text: "choose…" }),
+      ...p.choices.map((choice) => el("option", { value: choice, text: choice }))]);
+    controls.push(select);
+    read = () => select.value;
+    root.append(el("div", { class: "mm-cy-row" }, [
+      el("label", { for: id, class: "mm-cy-title", text: `Your prediction: ${p.what}` }), select]));
   } else {
     const box = el("input", { type: "text", id, inputmode: p.kind === "number" ? "decimal" : "text",
       autocomplete: "off", "data-control": "guess" });
@@ -34,7 +32,7 @@ function render({ model, el: host }) {
     root.append(el("div", { class: "mm-cy-row" }, [
       el("label", { for: id, class: "mm-cy-title", text: `Your prediction: ${p.what}` }),
       box, ...(p.unit ? [el("span", { class: "mm-cy-unit", text: p.unit })] : [])]));
-    box.addEventListener("keydown", (e) => { if (e.key === "Enter") { e.preventDefault(); answer(read()); } });
+    box.addEventListener("keydown", (e) => { if (e.key === "Enter") { e.preventDefault(); commit.click(); } });
   }
   const commit = el("button", { type: "button", "data-control": "commit", text: "Commit" });
   const skip = el("button", { type: "button", class: "mm-cy-quiet", "data-control": "skip", text: "Skip, show me" });
@@ -53,10 +51,6 @@ function render({ model, el: host }) {
   }
 
   function answer(guess) {
-    if (guess === null || (guess.trim() === "" && skip.dataset.control !== "skip")) {
-      message.textContent = p.texts.empty;
-      return;
-    }
     const result = judge(p, guess);
     show(result, guess);
     if (result.done) {
@@ -68,7 +62,7 @@ function render({ model, el: host }) {
 
   commit.addEventListener("click", () => {
     const guess = read();
-    if (guess === null || guess.trim() === "") { message.textContent = p.texts.empty; return; }
+    if (!guess.trim()) { message.textContent = p.texts.empty; return; }
     answer(guess);
   });
   skip.addEventListener("click", () => {
@@ -85,8 +79,7 @@ function render({ model, el: host }) {
 
   const saved = recall(`predict:${p.key}`);
   if (saved && typeof saved.guess === "string") {
-    if (p.choices.length) controls.forEach((r) => { r.checked = r.value === saved.guess; });
-    else controls[0].value = saved.guess;
+    controls[0].value = saved.guess;
     show(judge(p, saved.guess), saved.guess);
   }
 }
