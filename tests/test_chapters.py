@@ -202,8 +202,9 @@ def test_predict_prompts_come_before_the_cell_that_answers(chapter):
     assert committed, f"{chapter}: no predict prompt is followed by a Predict widget the reader answers"
     for i in committed:
         widget, answer = all_cells[i + 1], all_cells[i + 2] if i + 2 < len(all_cells) else {}
-        assert "remove-input" in widget["metadata"].get("tags", []) and \
-            widget["metadata"].get("jupyter", {}).get("source_hidden") is True, \
+        assert "remove-input" in widget["metadata"].get("tags", []) and widget["metadata"].get("cellView") == "form" \
+            and widget["metadata"].get("jupyter", {}).get("source_hidden") is True \
+            and source(widget).startswith("# @title "), \
             f"{chapter}: the Predict cell after cell {i} shows its code (it computes the answer)"
         assert answer.get("cell_type") == "code" and "Predict(" not in source(answer), \
             f"{chapter}: the Predict widget after cell {i} is not followed by the code cell that answers it"
