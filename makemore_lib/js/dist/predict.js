@@ -137,6 +137,9 @@ function render({ model, el: host }) {
     ]);
     controls.push(select);
     read = () => select.value;
+    select.addEventListener("change", () => {
+      commit.textContent = select.value ? `Commit: ${select.value}` : "Commit";
+    });
     root.append(el("div", { class: "mm-cy-row" }, [
       el("label", { for: id, class: "mm-cy-title", text: `Your prediction: ${p.what}` }),
       select

@@ -22,6 +22,8 @@ function render({ model, el: host }) {
       ...p.choices.map((choice) => el("option", { value: choice, text: choice }))]);
     controls.push(select);
     read = () => select.value;
+    // the button names the choice it commits
+    select.addEventListener("change", () => { commit.textContent = select.value ? `Commit: ${select.value}` : "Commit"; });
     root.append(el("div", { class: "mm-cy-row" }, [
       el("label", { for: id, class: "mm-cy-title", text: `Your prediction: ${p.what}` }), select]));
   } else {
