@@ -50,6 +50,7 @@ function fold(marker) {
   const hidden = [answer];
   for (let next = answer.nextElementSibling; next && !next.matches(".cell, blockquote, section, h1, h2, h3, h4, .mm-reveal");
     next = next.nextElementSibling) hidden.push(next);
+  hidden.forEach((node) => node.classList.add("mm-folded")); // printed open (check-yourself.css)
   const set = (open) => {
     hidden.forEach((node) => { node.hidden = !open; });
     button.setAttribute("aria-expanded", String(open));
