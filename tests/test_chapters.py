@@ -197,6 +197,31 @@ def test_predict_prompts_come_before_the_cell_that_answers(chapter):
     for i in prompts:
         assert i + 1 < len(all_cells) and all_cells[i + 1]["cell_type"] == "code", \
             f"{chapter}: the predict prompt in cell {i} is not followed by the code cell that answers it"
+    # a prediction the reader commits to: the widget, its code hidden, then the cell that shows the answer
+    committed = [i for i in prompts if "Predict(" in source(all_cells[i + 1])]
+    assert committed, f"{chapter}: no predict prompt is followed by a Predict widget the reader answers"
+    for i in committed:
+        widget, answer = all_cells[i + 1], all_cells[i + 2] if i + 2 < len(all_cells) else {}
+        assert "remove-input" in widget["metadata"].get("tags", []) and widget["metadata"].get("cellView") == "form" \
+            and widget["metadata"].get("jupyter", {}).get("source_hidden") is True \
+            and source(widget).startswith("# @title "), \
+            f"{chapter}: the Predict cell after cell {i} shows its code (it computes the answer)"
+        assert answer.get("cell_type") == "code" and "Predict(" not in source(answer), \
+            f"{chapter}: the Predict widget after cell {i} is not followed by the code cell that answers it"
+
+
+@pytest.mark.parametrize("chapter", NUMBERED)
+def test_every_exercise_has_hints_and_a_check_in_the_page(chapter):
+    all_cells = cells(chapter)
+    texts = [source(c) for c in all_cells]
+    headings = [(i, m) for i, t in enumerate(texts) for m in re.findall(r"^### Exercise (\d+\.\d+)", t, re.M)]
+    for n, (i, exercise) in enumerate(headings):
+        end = headings[n + 1][0] if n + 1 < len(headings) else len(all_cells)
+        if n + 1 < len(headings) and end == i:
+            continue
+        between = texts[i + 1:end + 1] if n + 1 < len(headings) else texts[i + 1:]
+        assert any(re.search(r"<details>\s*<summary>Hint", t) for t in between), f"{chapter}: exercise {exercise} has no hint"
+        assert any(f'Check("{exercise}")' in t for t in between), f"{chapter}: exercise {exercise} has no Check box"
 
 
 # --- numbers in the prose come from the outputs --------------------------------------------------------------

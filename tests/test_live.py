@@ -49,7 +49,7 @@ def test_each_widget_sends_its_bundle_and_the_stylesheet(small_counts):
                "score": ScoreNameWidget(bigram_probs(small_counts, 1)), "smoothing": SmoothingExplorer(small_counts),
                "training": TrainingExplorer(small_counts, steps=2),
                "regularization": RegularizationExplorer(small_counts, steps=2), "wordlist": WordListWidget()}
-    assert sorted(widgets) == sorted(WIDGETS)
+    assert sorted(widgets) == sorted(w for w in WIDGETS if w not in ("predict", "check"))   # test_check_yourself.py
     for name, widget in widgets.items():
         state = widget.get_state()
         assert state["_esm"] == esm(name).read_text(encoding="utf-8") and f'frame(host, "{name}"' in state["_esm"]

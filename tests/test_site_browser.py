@@ -110,13 +110,16 @@ def test_page_in_browser(browser, path, record_property):
             assert box.locator(WIDGET).count() == 1, f"{path}: widget {i} was not rendered"
             assert box.locator(f"{WIDGET} :is(input, select, button, textarea)").count(), f"{path}: widget {i} has no control"
             assert not box.locator(".mm-fallback").count(), f"{path}: widget {i} still shows its snapshot"
-            frame = box.locator(".mm-live")  # styled by the widget's _css (js/src/live.css), which the host adds
+            # styled by the widget's _css (js/src/live.css; predict.css for the check-yourself ones), which the host adds
+            frame = box.locator(".mm-live, .mm-cy")
             assert frame.count() == 1 and frame.evaluate("e => getComputedStyle(e).borderRadius") == "6px", \
                 f"{path}: widget {i} is not styled by its _css"
         page.screenshot(path=str(SCREENSHOTS / (path.replace("/", "__") + ".png")), full_page=True)
 
         moves = []
         for i in range(views):
+            if page.locator(VIEW).nth(i).locator("xpath=..").locator(".mm-cy").count():
+                continue  # a prediction or a check answers on Commit: tests/test_check_yourself_browser.py
             before = widget_text(page, i)
             moved = move_first_control(page, i)
             page.wait_for_timeout(100)

@@ -20,7 +20,7 @@ from .common import DIST, JS, MAX_SAMPLED_NAME_LENGTH, MESSAGES, RARE_BELOW, WOR
 
 ROOT = JS.parent.parent
 SRC = JS / "src"
-WIDGETS = ("bigram", "sampling", "score", "smoothing", "training", "regularization", "wordlist")
+WIDGETS = ("bigram", "sampling", "score", "smoothing", "training", "regularization", "wordlist", "predict", "check")
 ESBUILD = ROOT / "node_modules" / ".bin" / "esbuild"
 
 

@@ -8,6 +8,9 @@ Each hook below exists for one reason:
   ES module that renders anywidget front ends from the widget state embedded in the page. myst-nb's require.js
   and html-manager tags from CDNs are switched off in _config.yml (``nb_ipywidgets_js: {}``). The host is a
   ``.mjs`` file because Jupyter Book adds every ``*.js`` under site/static to every page.
+- ``check yourself`` (html-page-context): pages with a prediction or an exercise check also load
+  ``_static/check-yourself.mjs``, which folds the cell after each prediction until the reader has answered,
+  and shows in the Exercises section what the reader has done (kept in the browser only).
 - ``snapshots`` (html-page-context): right after each widget view the page gets the ``text/html`` snapshot that
   Python rendered for that widget (read from the executed notebook, see ``executed_notebook``), with a line
   saying it is a snapshot. Where scripts are off, or a widget's module fails, that is what the reader sees; the
@@ -47,6 +50,7 @@ from sphinx.errors import ExtensionError
 VIEW_MIME = "application/vnd.jupyter.widget-view+json"
 VIEW_TAG = re.compile(r'<script type="application/vnd\.jupyter\.widget-view\+json">(.*?)</script>', re.S)
 HOST = "widget-host.mjs"
+CHECK_YOURSELF = "check-yourself.mjs"   # folds each prediction's answer cell, shows the reader's progress
 SNAPSHOT_NOTE = ("Snapshot: what Python drew for this widget when the book was built. "
                  "With JavaScript on, the live widget takes its place.")
 NO_SNAPSHOT = ("This is a live widget: it needs JavaScript here, or the chapter opened in Jupyter "
@@ -131,6 +135,8 @@ def page_assets(app, pagename, templatename, context, doctree) -> None:
     if VIEW_MIME not in body:
         return
     context["body"] = with_snapshots(body, snapshots(executed_notebook(app, pagename)))
+    if "data-predict=" in context["body"] or "data-exercise=" in context["body"]:
+        app.add_js_file(CHECK_YOURSELF, type="module")   # before the host: it folds the answer cells first
     app.add_js_file(HOST, type="module")
 
 

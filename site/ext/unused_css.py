@@ -22,7 +22,7 @@ import tinycss2
 
 # Stylesheets left whole: Thebe styles the live cells its script (loaded from its CDN when the reader presses
 # the button) creates, whose classes no file of the site names; maths.css and the book's own are small.
-KEEP = {"sphinx-thebe.css", "maths.css", "a11y.css", "widget-host.css", "print.css"}
+KEEP = {"sphinx-thebe.css", "maths.css", "a11y.css", "widget-host.css", "print.css", "check-yourself.css"}
 # Classes that only exist once Thebe's script has run (the theme styles .thebelab-cell): always counted as used.
 LIVE_PREFIXES = ("thebe", "jp-", "cm-", "CodeMirror")
 WORD = re.compile(r"[A-Za-z_][\w-]*")
