@@ -93,6 +93,8 @@ class SmoothingExplorer(Live):
     def snapshot(self) -> str:
         probs = bigram_probs(self._counts, self.k)
         return (heatmap_img(probs, f"P with k = {self.k:g}, as a 27 by 27 heatmap", vmax=self._vmax) +
-                f"<p>k = {self.k:g}: dataset loss {fmt_loss(self.loss)}; P({self.bigram[1]} after {self.bigram[0]}) "
+                f"<p>k = {self.k:g}: {'training' if self._dev is not None else 'dataset'} loss {fmt_loss(self.loss)}"
+                + (f", dev loss {fmt_loss(self.dev_loss)}" if self._dev is not None else "") +
+                f"; P({self.bigram[1]} after {self.bigram[0]}) "
                 f"= {self.p:.4f}; loss of {self.word} {fmt_loss(self.word_loss)}</p>" +
                 names_html(self.names, f"{self.n} names, seed {self.seed}"))
