@@ -244,7 +244,7 @@ function chartSvg({ x, y, series = [], lines = [], marks = [], dots = [], label,
     `<rect x="0" y="0" width="${width}" height="${height}" fill="#fff"/>`
   ];
   for (const t of y.ticks) out.push(
-    `<line x1="${left}" x2="${width - right}" y1="${f(py(t))}" y2="${f(py(t))}" stroke="#e4e4e4"/>`,
+    `<line data-tick="${t}" x1="${left}" x2="${width - right}" y1="${f(py(t))}" y2="${f(py(t))}" stroke="#e4e4e4"/>`,
     `<text x="${left - 4}" y="${f(py(t) + 4)}" text-anchor="end" fill="#333">${t}</text>`
   );
   if (y.top) out.push(

@@ -148,7 +148,7 @@ export function chartSvg({ x, y, series = [], lines = [], marks = [], dots = [],
   const out = [`<svg xmlns="http://www.w3.org/2000/svg" class="mm-chart" role="img" aria-label="${esc(label)}"
     viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" style="max-width:100%;height:auto;font:12px system-ui,sans-serif">`,
   `<rect x="0" y="0" width="${width}" height="${height}" fill="#fff"/>`];
-  for (const t of y.ticks) out.push(`<line x1="${left}" x2="${width - right}" y1="${f(py(t))}" y2="${f(py(t))}" stroke="#e4e4e4"/>`,
+  for (const t of y.ticks) out.push(`<line data-tick="${t}" x1="${left}" x2="${width - right}" y1="${f(py(t))}" y2="${f(py(t))}" stroke="#e4e4e4"/>`,
     `<text x="${left - 4}" y="${f(py(t) + 4)}" text-anchor="end" fill="#333">${t}</text>`);
   if (y.top) out.push(`<line x1="${left}" x2="${width - right}" y1="${f(top + band)}" y2="${f(top + band)}" stroke="#999" stroke-dasharray="2 3"/>`,
     `<text x="${left - 4}" y="${f(top + 8)}" text-anchor="end" fill="#333">${y.top}</text>`,
