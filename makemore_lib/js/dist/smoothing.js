@@ -329,7 +329,7 @@ function chartSvg({ x, y, series = [], lines = [], marks = [], dots = [], label,
   );
   for (const l of lines) out.push(
     `<line data-line="${esc(l.label)}" x1="${left}" x2="${width - right}" y1="${f(py(l.y))}" y2="${f(py(l.y))}" stroke="${l.colour}" stroke-width="1.5" stroke-dasharray="${l.dash || "6 4"}"/>`,
-    `<text x="${width - right - 4}" y="${f(py(l.y) + 14)}" text-anchor="end" fill="${l.colour}">${esc(l.label)}</text>`
+    `<text x="${left + 6}" y="${f(py(l.y) - 5)}" fill="${l.colour}">${esc(l.label)}</text>`
   );
   for (const s of series) {
     const pts = s.points.filter(([, v]) => Number.isFinite(v));
@@ -337,12 +337,12 @@ function chartSvg({ x, y, series = [], lines = [], marks = [], dots = [], label,
     out.push(`<polyline points="${pts.map(([a, b]) => `${f(px(a))},${f(py(b))}`).join(" ")}" fill="none" stroke="${s.colour}" stroke-width="${s.width || 2}" opacity="${s.opacity ?? 1}"${s.dash ? ` stroke-dasharray="${s.dash}"` : ""}/>`);
     if (s.label) {
       const [a, b] = pts[pts.length - 1];
-      out.push(`<text x="${f(px(a) - 2)}" y="${f(py(b) - 5)}" text-anchor="end" fill="${s.text || s.colour}">${esc(s.label)}</text>`);
+      out.push(`<text x="${f(px(a) - 2)}" y="${f(py(b) + (s.below ? 14 : -5))}" text-anchor="end" fill="${s.text || s.colour}">${esc(s.label)}</text>`);
     }
   }
   for (const d of dots) out.push(
     `<circle cx="${f(px(d.x))}" cy="${f(py(d.y))}" r="4.5" fill="${d.colour}" stroke="#000"/>`,
-    `<text x="${f(px(d.x))}" y="${f(py(d.y) + 20)}" text-anchor="middle" fill="#222">${esc(d.label)}</text>`
+    `<text x="${f(px(d.x))}" y="${f(py(d.y) - 10)}" text-anchor="middle" fill="#222">${esc(d.label)}</text>`
   );
   return out.join("") + "</svg>";
 }
@@ -464,7 +464,7 @@ function render({ model, el: host }) {
       y: { ...y, label: "average NLL" },
       width,
       series: [
-        { points: KS.map((v, i) => [v, curves.train[i]]), colour: TRAIN, label: "training names" },
+        { points: KS.map((v, i) => [v, curves.train[i]]), colour: TRAIN, label: "training names", below: true },
         { points: KS.map((v, i) => [v, curves.dev[i]]), colour: DEV, text: "#9c4221", label: "dev names" }
       ],
       marks: [where],

@@ -129,7 +129,7 @@ export function heatmapBox(canvas, label, caption) {
 // A line chart as SVG text. x: {min, max, log, label, ticks}; y: {min, max, label, ticks, top} where y.top, if
 // given, is a second, logarithmic band above y.max up to y.top (the top 18% of the plot), so a fixed axis holds
 // rare large values without flattening the usual ones. series: {points: [[x, y]], colour, width, opacity, dash,
-// label (written at the last point)}; lines: {y, colour, dash, label} across the plot; marks: {x, label} down it;
+// label (written at the last point, above it or `below`)}; lines: {y, colour, dash, label} across the plot; marks: {x, label} down it;
 // dots: {x, y, colour, label}.
 export function chartSvg({ x, y, series = [], lines = [], marks = [], dots = [], label, width = 560, height = 230 }) {
   const [left, right, top, bottom] = [48, 14, 12, 34];
@@ -162,7 +162,7 @@ export function chartSvg({ x, y, series = [], lines = [], marks = [], dots = [],
   for (const m of marks) out.push(`<line x1="${f(px(m.x))}" x2="${f(px(m.x))}" y1="${top}" y2="${height - bottom}" stroke="#555" stroke-width="1.5"/>`,
     `<text x="${f(px(m.x) + 4)}" y="${top + 12}" fill="#222"${px(m.x) > width * 0.7 ? ' text-anchor="end" dx="-8"' : ""}>${esc(m.label)}</text>`);
   for (const l of lines) out.push(`<line data-line="${esc(l.label)}" x1="${left}" x2="${width - right}" y1="${f(py(l.y))}" y2="${f(py(l.y))}" stroke="${l.colour}" stroke-width="1.5" stroke-dasharray="${l.dash || "6 4"}"/>`,
-    `<text x="${width - right - 4}" y="${f(py(l.y) + 14)}" text-anchor="end" fill="${l.colour}">${esc(l.label)}</text>`);
+    `<text x="${left + 6}" y="${f(py(l.y) - 5)}" fill="${l.colour}">${esc(l.label)}</text>`);
   for (const s of series) {
     const pts = s.points.filter(([, v]) => Number.isFinite(v));
     if (!pts.length) continue;
@@ -170,11 +170,11 @@ export function chartSvg({ x, y, series = [], lines = [], marks = [], dots = [],
       ` stroke-width="${s.width || 2}" opacity="${s.opacity ?? 1}"${s.dash ? ` stroke-dasharray="${s.dash}"` : ""}/>`);
     if (s.label) {
       const [a, b] = pts[pts.length - 1];
-      out.push(`<text x="${f(px(a) - 2)}" y="${f(py(b) - 5)}" text-anchor="end" fill="${s.text || s.colour}">${esc(s.label)}</text>`);
+      out.push(`<text x="${f(px(a) - 2)}" y="${f(py(b) + (s.below ? 14 : -5))}" text-anchor="end" fill="${s.text || s.colour}">${esc(s.label)}</text>`);
     }
   }
   for (const d of dots) out.push(`<circle cx="${f(px(d.x))}" cy="${f(py(d.y))}" r="4.5" fill="${d.colour}" stroke="#000"/>`,
-    `<text x="${f(px(d.x))}" y="${f(py(d.y) + 20)}" text-anchor="middle" fill="#222">${esc(d.label)}</text>`);
+    `<text x="${f(px(d.x))}" y="${f(py(d.y) - 10)}" text-anchor="middle" fill="#222">${esc(d.label)}</text>`);
   return out.join("") + "</svg>";
 }
 

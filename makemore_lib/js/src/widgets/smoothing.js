@@ -61,7 +61,7 @@ function render({ model, el: host }) {
     chart.innerHTML = chartSvg({
       x: { min: KS[0], max: KS[KS.length - 1], log: true, label: "fake count k (log scale)", ticks: [0.001, 0.01, 0.1, 1, 10, 100] },
       y: { ...y, label: "average NLL" }, width,
-      series: [{ points: KS.map((v, i) => [v, curves.train[i]]), colour: TRAIN, label: "training names" },
+      series: [{ points: KS.map((v, i) => [v, curves.train[i]]), colour: TRAIN, label: "training names", below: true },
         { points: KS.map((v, i) => [v, curves.dev[i]]), colour: DEV, text: "#9c4221", label: "dev names" }],
       marks: [where],
       dots: [{ x: KS[low], y: curves.dev[low], colour: DEV, label: `lowest dev loss, k ≈ ${Number(KS[low].toPrecision(1))}` }],
