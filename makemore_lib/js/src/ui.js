@@ -129,7 +129,8 @@ export function heatmapBox(canvas, label, caption) {
 // A line chart as SVG text. x: {min, max, log, label, ticks}; y: {min, max, label, ticks, top} where y.top, if
 // given, is a second, logarithmic band above y.max up to y.top (the top 18% of the plot), so a fixed axis holds
 // rare large values without flattening the usual ones. series: {points: [[x, y]], colour, width, opacity, dash,
-// label (written at the last point, above it or `below`)}; lines: {y, colour, dash, label} across the plot; marks: {x, label} down it;
+// label (written at the last point, above it or `below`)}; lines: {y, colour, dash, label} across the plot (their
+// label in a key at the top right); marks: {x, label} down it;
 // dots: {x, y, colour, label}.
 export function chartSvg({ x, y, series = [], lines = [], marks = [], dots = [], label, width = 560, height = 230 }) {
   const [left, right, top, bottom] = [48, 14, 12, 34];
@@ -162,7 +163,8 @@ export function chartSvg({ x, y, series = [], lines = [], marks = [], dots = [],
   for (const m of marks) out.push(`<line x1="${f(px(m.x))}" x2="${f(px(m.x))}" y1="${top}" y2="${height - bottom}" stroke="#555" stroke-width="1.5"/>`,
     `<text x="${f(px(m.x) + 4)}" y="${top + 12}" fill="#222"${px(m.x) > width * 0.7 ? ' text-anchor="end" dx="-8"' : ""}>${esc(m.label)}</text>`);
   for (const l of lines) out.push(`<line data-line="${esc(l.label)}" x1="${left}" x2="${width - right}" y1="${f(py(l.y))}" y2="${f(py(l.y))}" stroke="${l.colour}" stroke-width="1.5" stroke-dasharray="${l.dash || "6 4"}"/>`,
-    `<text x="${left + 6}" y="${f(py(l.y) - 5)}" fill="${l.colour}">${esc(l.label)}</text>`);
+    `<line x1="${width - right - 150}" x2="${width - right - 126}" y1="${f(top + band + 16)}" y2="${f(top + band + 16)}" stroke="${l.colour}" stroke-width="1.5" stroke-dasharray="${l.dash || "6 4"}"/>`,
+    `<text x="${width - right - 120}" y="${f(top + band + 20)}" fill="${l.colour}">${esc(l.label)}</text>`);
   for (const s of series) {
     const pts = s.points.filter(([, v]) => Number.isFinite(v));
     if (!pts.length) continue;
