@@ -347,6 +347,17 @@ function chartSvg({ x, y, series = [], lines = [], marks = [], dots = [], label,
   );
   return out.join("") + "</svg>";
 }
+function trackWidth(box, redraw, max = 600, min = 300) {
+  let width = max;
+  if (globalThis.ResizeObserver) new ResizeObserver(([entry]) => {
+    const w = Math.max(min, Math.min(max, Math.round(entry.contentRect.width)));
+    if (entry.contentRect.width && w !== width) {
+      width = w;
+      redraw();
+    }
+  }).observe(box);
+  return () => width;
+}
 function niceTicks(lo, hi, n = 5) {
   const raw = (hi - lo) / n, mag = 10 ** Math.floor(Math.log10(raw || 1));
   const step = [1, 2, 5, 10].map((m) => m * mag).find((x) => x >= raw) || 10 * mag;
@@ -457,9 +468,14 @@ function render({ model, el: host }) {
   const low = curves ? curves.dev.indexOf(Math.min(...curves.dev)) : -1;
   const y = curves ? niceTicks(Math.min(...curves.train, ...curves.dev), Math.max(...curves.train, ...curves.dev), 4) : null;
   if (curves) best.textContent = `lowest on the chart at k \u2248 ${Number(KS[low].toPrecision(1))} (${fmtLoss(curves.dev[low])})`;
+  let last = null;
+  const chartWidth = trackWidth(chart, () => {
+    if (last) drawChart(...last);
+  });
   function drawChart(k, devAtK) {
+    last = [k, devAtK];
     const where = k < KS[0] ? { x: KS[0], label: `k = ${k}` } : k > KS[KS.length - 1] ? { x: KS[KS.length - 1], label: `k = ${k} \u2192` } : { x: k, label: `k = ${k}` };
-    const width = Math.max(300, Math.min(600, chart.clientWidth || 600));
+    const width = chartWidth();
     chart.innerHTML = chartSvg({
       x: { min: KS[0], max: KS[KS.length - 1], log: true, label: "fake count k (log scale)", ticks: [1e-3, 0.01, 0.1, 1, 10, 100] },
       y: { ...y, label: "average NLL" },

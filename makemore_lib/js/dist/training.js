@@ -286,6 +286,17 @@ function chartSvg({ x, y, series = [], lines = [], marks = [], dots = [], label,
   );
   return out.join("") + "</svg>";
 }
+function trackWidth(box, redraw, max = 600, min = 300) {
+  let width = max;
+  if (globalThis.ResizeObserver) new ResizeObserver(([entry]) => {
+    const w = Math.max(min, Math.min(max, Math.round(entry.contentRect.width)));
+    if (entry.contentRect.width && w !== width) {
+      width = w;
+      redraw();
+    }
+  }).observe(box);
+  return () => width;
+}
 function keepRun(kept, run, max = 5) {
   const same = (a) => a.lr === run.lr && a.steps === run.steps && a.l2 === run.l2;
   return [run, ...kept.filter((a) => !same(a))].slice(0, max);
@@ -357,10 +368,12 @@ function render({ model, el: host }) {
     results,
     el("div", { class: "mm-note", text: "Loss = data loss (average NLL) + \u03BB\xB7mean(W\xB2)." })
   );
-  let kept = [];
+  let kept = [], lastCurrent = true;
+  const chartWidth = trackWidth(curve, () => draw(lastCurrent));
   function draw(current = true) {
+    lastCurrent = current;
     const xMax = Math.max(...kept.map((r) => r.steps), 1);
-    const width = Math.max(300, Math.min(600, curve.clientWidth || 600));
+    const width = chartWidth();
     const run = (r, n) => {
       const i = n + (current ? 0 : 1);
       return {

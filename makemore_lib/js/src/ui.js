@@ -180,6 +180,17 @@ export function chartSvg({ x, y, series = [], lines = [], marks = [], dots = [],
   return out.join("") + "</svg>";
 }
 
+// The width a chart gets from its box (between min and max), followed by a ResizeObserver that calls `redraw` when
+// it changes: reading clientWidth in every update would force the browser to lay out the page again each time.
+export function trackWidth(box, redraw, max = 600, min = 300) {
+  let width = max;
+  if (globalThis.ResizeObserver) new ResizeObserver(([entry]) => {
+    const w = Math.max(min, Math.min(max, Math.round(entry.contentRect.width)));
+    if (entry.contentRect.width && w !== width) { width = w; redraw(); }
+  }).observe(box);
+  return () => width;
+}
+
 // Round ticks from lo to hi, about `n` of them: [lo, hi] widened to whole ticks, and the ticks.
 export function niceTicks(lo, hi, n = 5) {
   const raw = (hi - lo) / n, mag = 10 ** Math.floor(Math.log10(raw || 1));

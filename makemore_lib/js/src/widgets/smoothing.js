@@ -3,7 +3,7 @@
 
 import { CHARS, bigramError, bigramProbs, countsNll, nameError, nameNll, sampleNames, smoothingCurves } from "../maths.js";
 import { chartSvg, chips, el, errorLine, fmtLoss, follow, frame, heatmapBox, heatmapCanvas, niceTicks, optionSlider,
-  timed } from "../ui.js";
+  timed, trackWidth } from "../ui.js";
 
 // The chart's k: chapter 4's grid, 10^-3 to 10^2 in 50 steps (np.logspace(-3, 2, 51)).
 const KS = Array.from({ length: 51 }, (_, i) => 10 ** (-3 + i / 10));
@@ -54,10 +54,13 @@ function render({ model, el: host }) {
   const y = curves ? niceTicks(Math.min(...curves.train, ...curves.dev), Math.max(...curves.train, ...curves.dev), 4) : null;
   if (curves) best.textContent = `lowest on the chart at k ≈ ${Number(KS[low].toPrecision(1))} (${fmtLoss(curves.dev[low])})`;
 
+  let last = null;
+  const chartWidth = trackWidth(chart, () => { if (last) drawChart(...last); });
   function drawChart(k, devAtK) {
+    last = [k, devAtK];
     const where = k < KS[0] ? { x: KS[0], label: `k = ${k}` } : k > KS[KS.length - 1]
       ? { x: KS[KS.length - 1], label: `k = ${k} →` } : { x: k, label: `k = ${k}` };
-    const width = Math.max(300, Math.min(600, chart.clientWidth || 600));
+    const width = chartWidth();
     chart.innerHTML = chartSvg({
       x: { min: KS[0], max: KS[KS.length - 1], log: true, label: "fake count k (log scale)", ticks: [0.001, 0.01, 0.1, 1, 10, 100] },
       y: { ...y, label: "average NLL" }, width,

@@ -2,7 +2,7 @@
 // one scale for every setting, the counting model's loss as a dashed line, and the last few runs as faint curves.
 
 import { MESSAGES, bigramProbs, countsNll, diverged, divergenceMessage, sampleNames, softmaxRows, trainCounts } from "../maths.js";
-import { chartSvg, chips, el, errorLine, frame, intSlider, keepRun, optionSlider, saver, timed } from "../ui.js";
+import { chartSvg, chips, el, errorLine, frame, intSlider, keepRun, optionSlider, saver, timed, trackWidth } from "../ui.js";
 
 // The loss axis: linear from just below the counting model's loss to 4 (the lecture's W starts at 3.77), then a
 // log band up to 64, which holds the highest loss any setting of the sliders reaches without blowing up (61.2,
@@ -41,10 +41,12 @@ function render({ model, el: host }) {
   root.append(lr.row, steps.row, l2.row, error, warning, curve, el("div", { class: "mm-row" }, [runs, reset]), results,
     el("div", { class: "mm-note", text: "Loss = data loss (average NLL) + λ·mean(W²)." }));
 
-  let kept = [];
+  let kept = [], lastCurrent = true;
+  const chartWidth = trackWidth(curve, () => draw(lastCurrent));
   function draw(current = true) {
+    lastCurrent = current;
     const xMax = Math.max(...kept.map((r) => r.steps), 1);
-    const width = Math.max(300, Math.min(600, curve.clientWidth || 600));
+    const width = chartWidth();
     const run = (r, n) => { const i = n + (current ? 0 : 1); return { points: r.losses.map((v, s) => [s, v]), colour: i ? "#8a9bb0" : "#2b6cb0",
       width: i ? 1.5 : 2.5, opacity: i ? 0.75 : 1, text: i ? "#4a5568" : "#1e4e8c",
       label: `lr ${r.lr}${r.l2 ? `, λ ${r.l2}` : ""}` }; };
