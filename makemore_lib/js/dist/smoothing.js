@@ -329,8 +329,8 @@ function chartSvg({ x, y, series = [], lines = [], marks = [], dots = [], label,
   );
   for (const l of lines) out.push(
     `<line data-line="${esc(l.label)}" x1="${left}" x2="${width - right}" y1="${f(py(l.y))}" y2="${f(py(l.y))}" stroke="${l.colour}" stroke-width="1.5" stroke-dasharray="${l.dash || "6 4"}"/>`,
-    `<line x1="${width - right - 150}" x2="${width - right - 126}" y1="${f(top + band + 16)}" y2="${f(top + band + 16)}" stroke="${l.colour}" stroke-width="1.5" stroke-dasharray="${l.dash || "6 4"}"/>`,
-    `<text x="${width - right - 120}" y="${f(top + band + 20)}" fill="${l.colour}">${esc(l.label)}</text>`
+    `<line x1="${width - right - 186}" x2="${width - right - 162}" y1="${f(top + band + 16)}" y2="${f(top + band + 16)}" stroke="${l.colour}" stroke-width="1.5" stroke-dasharray="${l.dash || "6 4"}"/>`,
+    `<text x="${width - right - 156}" y="${f(top + band + 20)}" fill="${l.colour}">${esc(l.label)}</text>`
   );
   for (const s of series) {
     const pts = s.points.filter(([, v]) => Number.isFinite(v));
