@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from makemore_lib.counting import count_bigrams  # noqa: E402
+from makemore_lib.data import split_names  # noqa: E402
 from makemore_lib.loss import counts_nll, name_nll, score_name  # noqa: E402
 from makemore_lib.neural import init_weights, net_probs, train_counts  # noqa: E402
 from makemore_lib.probabilities import bigram_probs, uniform_probs  # noqa: E402
@@ -28,7 +29,7 @@ from makemore_lib.vocabulary import bigrams, check_name  # noqa: E402
 from makemore_lib.live.common import MAX_SEED, shown  # noqa: E402
 from makemore_lib.live.sampling import batch_draws  # noqa: E402
 from makemore_lib.live.smoothing import check_bigram  # noqa: E402
-from makemore_lib.live.training import DIVERGED, divergence_message, try_training  # noqa: E402
+from makemore_lib.live.training import DIVERGED, divergence_message, largest_difference, try_training  # noqa: E402
 from makemore_lib.live.wordlist import parse_words  # noqa: E402
 
 FIXTURES = ROOT / "makemore_lib" / "js" / "test" / "fixtures.json"
@@ -132,6 +133,14 @@ def fixtures() -> dict:
     P = bigram_probs(counts, 1.0)
     closest.append({"probs": P.tolist(), "k": closest_smoothing(counts, P)[0], "kl": closest_smoothing(counts, P)[1]})
     out["closest_smoothing"] = closest
+    out["largest_difference"] = [largest_difference(torch.tensor(c["probs"]), bigram_probs(counts, c["k"])) for c in closest]
+    train, dev, _ = split_names(NAMES, seed=42)
+    N_train, N_dev = count_bigrams(train), count_bigrams(dev)
+    out["smoothing_curves"] = {"train": N_train.tolist(), "dev": N_dev.tolist(), "ks": [0.001, 0.1, 0.4, 1.0, 100.0]}
+    out["smoothing_curves"].update({part: [counts_nll(N, bigram_probs(N_train, k)) for k in out["smoothing_curves"]["ks"]]
+                                    for part, N in [("train_loss", N_train), ("dev_loss", N_dev)]})
+    out["lr_runs"] = [{"lr": lr, "losses": (lambda r: r.losses + [r.final_loss])(train_counts(counts, 20, lr=lr, l2=0.0))}
+                      for lr in (1.0, 50.0, 1.0)]
     samples = []
     for k in ("0", "1", "uniform"):
         P = uniform_probs() if k == "uniform" else probs[k]

@@ -168,6 +168,7 @@ def test_smoothing_explorer(small_counts):
     assert "'<' at position 0" in w.error and math.isnan(w.word_loss) and w.loss > 0
     w.word = "emma"
     assert w.word_loss == name_nll("emma", bigram_probs(small_counts, 1))
+    assert f"dev loss {w.dev_loss:.4f} (lowest at k ≈" in w.snapshot()      # the chart's essentials, scripts off
 
 
 def test_training_explorer(small_counts):

@@ -15,6 +15,8 @@ import pytest
 
 from js_fixtures import BIGRAM_COUNTS, FLOAT_TOLERANCE, NAMES
 from makemore_lib.counting import count_bigrams
+from makemore_lib.data import split_names
+from makemore_lib.loss import counts_nll
 from makemore_lib.live import (BigramExplorer, RegularizationExplorer, SamplingWidget, ScoreNameWidget, SettingError,
                                SmoothingExplorer, TrainingExplorer, WordListWidget, widget_names)
 from makemore_lib.live.bigram import rarity
@@ -265,6 +267,44 @@ def test_smoothing_numbers_and_names(page):
     assert out["error"] == "⚠ " + w.error and out["p"] == "" and out["probe"] == ""
 
 
+def test_smoothing_chart_dev_loss_is_pythons(page):
+    train, dev, _ = split_names(NAMES, seed=42)
+    w = SmoothingExplorer(count_bigrams(train), dev_counts=count_bigrams(dev), bigram="em")
+    shown = Mounted(page, w)
+    for k in [0.1, 1, 10]:
+        w.k = k
+        out = shown.set(k=k)
+        assert shows(out["dev"], w.dev_loss) and shows(out["loss"], w.loss), k
+        assert f"now k = {k}, dev loss {out['dev']}" in shown.root.locator("svg.mm-chart").get_attribute("aria-label")
+    assert "lowest on the chart at k ≈" in out["best"]
+
+
+CHART = """([i, what]) => [...document.querySelectorAll('.mm-live')[i].querySelectorAll(what)]
+  .map((n) => [n.getAttribute('data-tick') ?? n.getAttribute('data-line'), Number(n.getAttribute('y1'))])"""
+
+
+def test_training_chart_axes_are_fixed_and_show_the_counting_loss_and_kept_runs(page):
+    w = TrainingExplorer(COUNTS, steps=50, l2=0)
+    shown = Mounted(page, w)
+    reference = counts_nll(COUNTS, bigram_probs(COUNTS, 0))
+    axes, losses = [], {}
+    for lr in [1, 50]:
+        w.lr = lr
+        out = shown.set(lr=lr)
+        losses[lr] = out["loss"]
+        assert shows(out["loss"], w.loss) and shows(out["reference"], reference)
+        axes.append(page.evaluate(CHART, [shown.index, "line[data-tick], line[data-line]"]))
+    assert axes[0] == axes[1]                                   # the same ticks at the same heights, the same line
+    ticks = [(float(t), y) for t, y in axes[0] if not t.startswith("counting")]
+    (t0, y0), (t1, y1) = ticks[0], ticks[-1]
+    line_y = next(y for t, y in axes[0] if t.startswith("counting model"))
+    assert abs(line_y - (y0 + (reference - t0) * (y1 - y0) / (t1 - t0))) < 0.1       # at the counting loss
+    assert f"lr 1, 50 steps: {losses[1]}" in out["runs"]        # the lr = 1 run kept, faint, with its loss
+    assert len(shown.root.locator("svg.mm-chart polyline").all()) == 2
+    shown.root.locator('[data-control="reset"]').click()
+    assert len(shown.root.locator("svg.mm-chart polyline").all()) == 1 and "lr 1," not in shown.read()["runs"]
+
+
 def test_training_numbers_and_divergence_message(page):
     w = TrainingExplorer(COUNTS, steps=50)
     shown = Mounted(page, w)
@@ -289,6 +329,12 @@ def test_regularization_numbers(page):
                                ".querySelector('[data-out=closest_k]').textContent !== '…'", arg=shown.index)
         out = shown.read()
         assert float(out["closest_k"]) == pytest.approx(w.closest_k, rel=1e-3) and out["names"] == w.names
+        net, smooth = page.evaluate("(i) => [...document.querySelectorAll('.mm-live')[i].querySelectorAll('canvas')]"
+                                    ".map((c) => c.matrix)", shown.index)
+        for shown_P, P in [(net, w._probs), (smooth, w._smooth)]:       # the two heatmaps, side by side
+            assert all(abs(a - b) <= FLOAT_TOLERANCE for row, prow in zip(shown_P, P.tolist()) for a, b in zip(row, prow))
+        b, p_net, p_smooth = w.difference
+        assert out["difference"].startswith(f"P({b[1]} after {b[0]}): net {p_net:.4f}, counts {p_smooth:.4f}"), l2
 
 
 def test_every_widget_renders_at_phone_width(page):

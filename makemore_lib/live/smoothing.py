@@ -87,9 +87,17 @@ class SmoothingExplorer(Live):
         self.p = float(probs[stoi[b[0]], stoi[b[1]]])
         self.word_loss = name_nll(check_name(self.word), probs)
 
+    def _best_dev(self) -> str:
+        """Where the dev loss is lowest on the page's chart (k = 10^-3 to 10^2, 10 steps a decade)."""
+        loss, k = min((counts_nll(self._dev, bigram_probs(self._counts, 10 ** (e / 10 - 3))), 10 ** (e / 10 - 3))
+                      for e in range(51))
+        return f"lowest at k ≈ {k:.1g}: {fmt_loss(loss)}"
+
     def snapshot(self) -> str:
         probs = bigram_probs(self._counts, self.k)
         return (heatmap_img(probs, f"P with k = {self.k:g}, as a 27 by 27 heatmap", vmax=self._vmax) +
-                f"<p>k = {self.k:g}: dataset loss {fmt_loss(self.loss)}; P({self.bigram[1]} after {self.bigram[0]}) "
+                f"<p>k = {self.k:g}: {'training' if self._dev is not None else 'dataset'} loss {fmt_loss(self.loss)}"
+                + (f", dev loss {fmt_loss(self.dev_loss)} ({self._best_dev()})" if self._dev is not None else "") +
+                f"; P({self.bigram[1]} after {self.bigram[0]}) "
                 f"= {self.p:.4f}; loss of {self.word} {fmt_loss(self.word_loss)}</p>" +
                 names_html(self.names, f"{self.n} names, seed {self.seed}"))

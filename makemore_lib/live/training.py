@@ -8,9 +8,11 @@ import torch
 import traitlets
 
 from ..checks import check_table
+from ..loss import counts_nll
 from ..neural import LECTURE_SEED, Training, init_weights, net_probs, train_counts
 from ..probabilities import bigram_probs
 from ..regularization import closest_smoothing
+from ..vocabulary import itos
 from .common import (DIVERGED, MAX_SEED, MAX_STEPS, Data, FloatSetting, IntSetting, Live, esm, message,
                      widget_names)
 from .html import fmt_loss, heatmap_img, names_html
@@ -59,6 +61,16 @@ def divergence_message(counts: torch.Tensor, steps: int, lr: float, l2: float, s
     """
     blame_l2 = l2 > 0 and try_training(counts, steps, lr, 0.0, seed) is not None
     return message("diverged_l2" if blame_l2 else "diverged_lr", lr=f"{lr:g}", l2=f"{l2:g}")
+
+
+def largest_difference(a: torch.Tensor, b: torch.Tensor) -> list:
+    """Where two tables differ most (the first such cell): [its bigram, a's value, b's value].
+
+    >>> largest_difference(torch.zeros(27, 27), torch.eye(27))
+    ['..', 0.0, 1.0]
+    """
+    i, j = divmod(int((a - b).abs().argmax()), a.shape[1])
+    return [itos[i] + itos[j], float(a[i, j]), float(b[i, j])]
 
 
 class _Training(Live):
@@ -124,7 +136,8 @@ class TrainingExplorer(_Training):
 
     def snapshot(self) -> str:
         return (f"<p>learning rate {self.lr:g}, {self.steps} steps, λ = {self.l2:g}: loss {fmt_loss(self.losses[0])} "
-                f"at the start, {fmt_loss(self.loss)} after (data loss {fmt_loss(self.data_loss)})</p>" +
+                f"at the start, {fmt_loss(self.loss)} after (data loss {fmt_loss(self.data_loss)}); the counting model "
+                f"(k = 0): {fmt_loss(counts_nll(self._counts, bigram_probs(self._counts)))}</p>" +
                 names_html(self.names, f"five names, seed {self.seed}"))
 
 
@@ -142,7 +155,9 @@ class RegularizationExplorer(_Training):
     steps = IntSetting(300, 1, MAX_STEPS)
     penalty = traitlets.Float(math.nan)
     closest_k = traitlets.Float(math.nan)
-    outputs = {"loss": math.nan, "data_loss": math.nan, "penalty": math.nan, "closest_k": math.nan, "names": []}
+    difference = traitlets.List()     # where the net's P and the smoothed counts' differ most: [bigram, net, counts]
+    outputs = {"loss": math.nan, "data_loss": math.nan, "penalty": math.nan, "closest_k": math.nan, "difference": [],
+               "names": []}
 
     def __init__(self, counts: torch.Tensor, l2: float = 0.01, steps: int = 300, lr: float = 50.0):
         super().__init__(counts, LECTURE_SEED, l2=l2, steps=steps, lr=lr)
@@ -150,10 +165,14 @@ class RegularizationExplorer(_Training):
     def compute(self) -> None:
         _, self.penalty, self._probs = self.train()
         self.closest_k = closest_smoothing(self._counts, self._probs)[0]
+        self._smooth = bigram_probs(self._counts, self.closest_k)
+        self.difference = largest_difference(self._probs, self._smooth)
         self.names = widget_names(self._probs, 5, self.seed)
 
     def snapshot(self) -> str:
-        return (heatmap_img(self._probs, f"the trained net's P for λ = {self.l2:g}, as a 27 by 27 heatmap",
-                            vmax=float(bigram_probs(self._counts).max())) +
+        vmax, (b, net, smooth) = float(bigram_probs(self._counts).max()), self.difference
+        return (heatmap_img(self._probs, f"the trained net's P for λ = {self.l2:g}", vmax=vmax) + " " +
+                heatmap_img(self._smooth, f"the smoothed counts' P for k = {self.closest_k:.4g}", vmax=vmax) +
                 f"<p>λ = {self.l2:g}: data loss {fmt_loss(self.data_loss)}, penalty {fmt_loss(self.penalty)}, "
-                f"closest smoothing k = {self.closest_k:.4g}</p>" + names_html(self.names, f"five names, seed {self.seed}"))
+                f"closest smoothing k = {self.closest_k:.4g}; largest difference P({b[1]} after {b[0]}): net "
+                f"{net:.4f}, counts {smooth:.4f}</p>" + names_html(self.names, f"five names, seed {self.seed}"))

@@ -125,6 +125,17 @@ function closestSmoothing(counts, P, grid = SMOOTHING_GRID) {
   });
   return { k: grid[best], kl: Math.max(bestKl, 0) };
 }
+function largestDifference(A, B) {
+  let best = [0, 0], size = -1;
+  A.forEach((row, i) => row.forEach((a, j) => {
+    const d = Math.abs(a - B[i][j]);
+    if (d > size) {
+      size = d;
+      best = [i, j];
+    }
+  }));
+  return { bigram: CHARS[best[0]] + CHARS[best[1]], a: A[best[0]][best[1]], b: B[best[0]][best[1]], size };
+}
 function mt19937(seed) {
   const mt = new Uint32Array(624);
   mt[0] = Number(BigInt(seed) & 0xffffffffn);
@@ -260,22 +271,25 @@ function intSlider(label, min, max, value, onChange, name) {
   };
   return { row: el("div", { class: "mm-row" }, [el("label", { text: label }), input, shown]), input, set };
 }
-function heatmapCanvas(cell = 10) {
-  const pad = 12;
-  const canvas = el("canvas", { width: pad + 27 * cell, height: pad + 27 * cell, role: "img" });
+function heatmapCanvas(cell = 16) {
+  const pad = 16;
+  const canvas = el("canvas", { role: "img", class: "mm-heatmap" });
   let labels = [...CHARS];
-  canvas.draw = (M, vmax, label, itos = CHARS) => {
+  canvas.matrix = null;
+  canvas.draw = (M, vmax, label, itos = CHARS, outline = null) => {
     labels = [...itos];
-    const V = labels.length, size = pad + V * cell;
-    if (canvas.width !== size) {
-      canvas.width = size;
-      canvas.height = size;
+    canvas.matrix = M;
+    const V = labels.length, size = pad + V * cell, dpr = Math.max(1, Math.round(globalThis.devicePixelRatio || 1));
+    if (canvas.width !== size * dpr) {
+      canvas.width = canvas.height = size * dpr;
+      canvas.style.width = canvas.style.height = `${size}px`;
     }
     const ctx = canvas.getContext("2d");
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.fillStyle = "#fff";
     ctx.fillRect(0, 0, size, size);
-    ctx.fillStyle = "#333";
-    ctx.font = "9px monospace";
+    ctx.fillStyle = "#222";
+    ctx.font = "12px ui-monospace, monospace";
     ctx.textAlign = "center";
     ctx.textBaseline = "middle";
     for (let i = 0; i < V; i++) {
@@ -287,15 +301,31 @@ function heatmapCanvas(cell = 10) {
         ctx.fillStyle = blues(vmax > 0 ? M[i][j] / vmax : 0);
         ctx.fillRect(pad + j * cell, pad + i * cell, cell, cell);
       }
-    canvas.setAttribute("aria-label", label);
+    const at = outline ? [labels.indexOf(outline[0]), labels.indexOf(outline[1])] : [-1, -1];
+    if (at[0] >= 0 && at[1] >= 0) {
+      const [x, y] = [pad + at[1] * cell, pad + at[0] * cell];
+      ctx.lineWidth = 3;
+      ctx.strokeStyle = "#d1495b";
+      ctx.strokeRect(x - 1.5, y - 1.5, cell + 3, cell + 3);
+      ctx.lineWidth = 1;
+      ctx.strokeStyle = "#fff";
+      ctx.strokeRect(x + 0.5, y + 0.5, cell - 1, cell - 1);
+    }
+    canvas.setAttribute("aria-label", label + (at[0] >= 0 && at[1] >= 0 ? `; the cell of ${outline} is outlined` : ""));
   };
   canvas.cellAt = (event) => {
-    const r = canvas.getBoundingClientRect(), V = labels.length;
-    const j = Math.floor(((event.clientX - r.left) * canvas.width / r.width - pad) / cell);
-    const i = Math.floor(((event.clientY - r.top) * canvas.height / r.height - pad) / cell);
+    const r = canvas.getBoundingClientRect(), V = labels.length, size = pad + V * cell;
+    const j = Math.floor(((event.clientX - r.left) * size / r.width - pad) / cell);
+    const i = Math.floor(((event.clientY - r.top) * size / r.height - pad) / cell);
     return i >= 0 && i < V && j >= 0 && j < V ? labels[i] + labels[j] : null;
   };
   return canvas;
+}
+function heatmapBox(canvas, label, caption) {
+  return el("figure", { class: "mm-heat" }, [
+    el("div", { class: "mm-scroll", tabindex: 0, role: "region", "aria-label": label }, [canvas]),
+    el("figcaption", { class: "mm-note", text: caption })
+  ]);
 }
 function chips(names) {
   return names.map((n) => el("code", n ? { class: "mm-chip", text: n } : { class: "mm-chip", title: "an empty name: the end token came first" }));
@@ -318,7 +348,6 @@ function saver(model) {
     model.save_changes();
   };
 }
-var SEED_NOTE = "The names are the ones torch.multinomial draws with torch.Generator().manual_seed(seed) in the lecture's loop: the page draws them itself, with the same generator (mt19937) and arithmetic.";
 
 // makemore_lib/js/src/widgets/regularization.js
 function render({ model, el: host }) {
@@ -335,7 +364,11 @@ function render({ model, el: host }) {
   const penalty = el("b", { "data-out": "penalty" });
   const loss = el("b", { "data-out": "loss" });
   const closest = el("b", { "data-out": "closest_k" });
-  const canvas = heatmapCanvas(10);
+  const difference = el("span", { "data-out": "difference" });
+  const net = heatmapCanvas(14), smooth = heatmapCanvas(14);
+  const netCaption = "the trained net's P", smoothCaption = el("span");
+  const smoothFigure = heatmapBox(smooth, "the smoothed counts' P (scrolls sideways)", "");
+  smoothFigure.querySelector("figcaption").append(smoothCaption);
   const names = el("div", { "data-out": "names" });
   const namesLabel = el("span");
   const results = el("div", {}, [
@@ -347,10 +380,9 @@ function render({ model, el: host }) {
       closest,
       el("span", { class: "mm-note", text: "the counts model bigram_probs(counts, k) nearest to this net" })
     ]),
-    el("div", { class: "mm-row" }, [canvas, el("span", {
-      class: "mm-note",
-      text: "the trained net's P: row = first character, column = the next one"
-    })]),
+    el("div", { class: "mm-row" }, [el("label", { text: "largest difference" }), difference]),
+    el("div", { class: "mm-pair" }, [heatmapBox(net, "the trained net's P (scrolls sideways)", netCaption), smoothFigure]),
+    el("div", { class: "mm-note", text: "Row = first character, column = the next one; one colour scale for both: darker = more likely." }),
     el("div", {}, [namesLabel, names])
   ]);
   const note = el("div", { class: "mm-note" });
@@ -360,7 +392,7 @@ function render({ model, el: host }) {
     const [lambda, n, rate] = [model.get("l2"), model.get("steps"), model.get("lr")];
     l2.set(lambda);
     steps.set(n);
-    note.textContent = `Each move trains from the lecture's W with learning rate ${rate}. ` + SEED_NOTE;
+    note.textContent = `Each move trains ${n} steps from the lecture's W with learning rate ${rate}.`;
     const run = trainCounts(counts, W0, n, rate, lambda);
     const bad = diverged(run, limit);
     error.show(bad ? divergenceMessage(counts, W0, n, rate, lambda, limit) : null);
@@ -371,12 +403,20 @@ function render({ model, el: host }) {
     penalty.textContent = run.penalty.toFixed(4);
     loss.textContent = (run.data + run.penalty).toFixed(4);
     const P = softmaxRows(run.W);
-    closest.textContent = "\u2026";
+    net.draw(P, vmax, `the trained net's P for \u03BB = ${lambda}, as a 27 by 27 heatmap`);
+    closest.textContent = difference.textContent = smoothCaption.textContent = "\u2026";
     const mine = ++searches;
     setTimeout(() => {
-      if (mine === searches) closest.textContent = String(Number(closestSmoothing(counts, P).k.toPrecision(4)));
+      if (mine !== searches) return;
+      const found = closestSmoothing(counts, P).k, k = Number(found.toPrecision(4));
+      const S = bigramProbs(counts, found);
+      const d = largestDifference(P, S);
+      closest.textContent = String(k);
+      smoothCaption.textContent = `the smoothed counts' P, k = ${k}`;
+      difference.textContent = `P(${d.bigram[1]} after ${d.bigram[0]}): net ${d.a.toFixed(4)}, counts ${d.b.toFixed(4)} (${d.size.toFixed(4)} apart; outlined)`;
+      net.draw(P, vmax, `the trained net's P for \u03BB = ${lambda}, as a 27 by 27 heatmap`, CHARS, d.bigram);
+      smooth.draw(S, vmax, `the smoothed counts' P for k = ${k}, as a 27 by 27 heatmap`, CHARS, d.bigram);
     }, 0);
-    canvas.draw(P, vmax, `the trained net's P for \u03BB = ${lambda}, as a 27 by 27 heatmap`);
     namesLabel.textContent = `five names (seed ${model.get("seed")}): `;
     names.replaceChildren(...chips(sampleNames(P, model.get("seed"), 5)));
   }, error);

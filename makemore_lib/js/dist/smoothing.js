@@ -121,6 +121,10 @@ function countsNll(counts, P) {
     }
   return -ll / total;
 }
+function smoothingCurves(train, dev, ks) {
+  const P = ks.map((k) => bigramProbs(train, k));
+  return { train: P.map((p) => countsNll(train, p)), dev: P.map((p) => countsNll(dev, p)) };
+}
 function scoreName(name, P) {
   return bigrams(name).map((b) => {
     const p = P[CHARS.indexOf(b[0])][CHARS.indexOf(b[1])];
@@ -255,22 +259,25 @@ function optionSlider(label, options, value, onChange, name) {
   };
   return { row: el("div", { class: "mm-row" }, [el("label", { text: label }), input, shown]), input, set };
 }
-function heatmapCanvas(cell = 10) {
-  const pad = 12;
-  const canvas = el("canvas", { width: pad + 27 * cell, height: pad + 27 * cell, role: "img" });
+function heatmapCanvas(cell = 16) {
+  const pad = 16;
+  const canvas = el("canvas", { role: "img", class: "mm-heatmap" });
   let labels = [...CHARS];
-  canvas.draw = (M, vmax, label, itos = CHARS) => {
+  canvas.matrix = null;
+  canvas.draw = (M, vmax, label, itos = CHARS, outline = null) => {
     labels = [...itos];
-    const V = labels.length, size = pad + V * cell;
-    if (canvas.width !== size) {
-      canvas.width = size;
-      canvas.height = size;
+    canvas.matrix = M;
+    const V = labels.length, size = pad + V * cell, dpr = Math.max(1, Math.round(globalThis.devicePixelRatio || 1));
+    if (canvas.width !== size * dpr) {
+      canvas.width = canvas.height = size * dpr;
+      canvas.style.width = canvas.style.height = `${size}px`;
     }
     const ctx = canvas.getContext("2d");
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.fillStyle = "#fff";
     ctx.fillRect(0, 0, size, size);
-    ctx.fillStyle = "#333";
-    ctx.font = "9px monospace";
+    ctx.fillStyle = "#222";
+    ctx.font = "12px ui-monospace, monospace";
     ctx.textAlign = "center";
     ctx.textBaseline = "middle";
     for (let i = 0; i < V; i++) {
@@ -282,15 +289,111 @@ function heatmapCanvas(cell = 10) {
         ctx.fillStyle = blues(vmax > 0 ? M[i][j] / vmax : 0);
         ctx.fillRect(pad + j * cell, pad + i * cell, cell, cell);
       }
-    canvas.setAttribute("aria-label", label);
+    const at = outline ? [labels.indexOf(outline[0]), labels.indexOf(outline[1])] : [-1, -1];
+    if (at[0] >= 0 && at[1] >= 0) {
+      const [x, y] = [pad + at[1] * cell, pad + at[0] * cell];
+      ctx.lineWidth = 3;
+      ctx.strokeStyle = "#d1495b";
+      ctx.strokeRect(x - 1.5, y - 1.5, cell + 3, cell + 3);
+      ctx.lineWidth = 1;
+      ctx.strokeStyle = "#fff";
+      ctx.strokeRect(x + 0.5, y + 0.5, cell - 1, cell - 1);
+    }
+    canvas.setAttribute("aria-label", label + (at[0] >= 0 && at[1] >= 0 ? `; the cell of ${outline} is outlined` : ""));
   };
   canvas.cellAt = (event) => {
-    const r = canvas.getBoundingClientRect(), V = labels.length;
-    const j = Math.floor(((event.clientX - r.left) * canvas.width / r.width - pad) / cell);
-    const i = Math.floor(((event.clientY - r.top) * canvas.height / r.height - pad) / cell);
+    const r = canvas.getBoundingClientRect(), V = labels.length, size = pad + V * cell;
+    const j = Math.floor(((event.clientX - r.left) * size / r.width - pad) / cell);
+    const i = Math.floor(((event.clientY - r.top) * size / r.height - pad) / cell);
     return i >= 0 && i < V && j >= 0 && j < V ? labels[i] + labels[j] : null;
   };
   return canvas;
+}
+function heatmapBox(canvas, label, caption) {
+  return el("figure", { class: "mm-heat" }, [
+    el("div", { class: "mm-scroll", tabindex: 0, role: "region", "aria-label": label }, [canvas]),
+    el("figcaption", { class: "mm-note", text: caption })
+  ]);
+}
+function chartSvg({ x, y, series = [], lines = [], marks = [], dots = [], label, width = 560, height = 230 }) {
+  const [left, right, top, bottom] = [48, 14, 12, 34];
+  const fx = (v) => x.log ? Math.log10(v) : v;
+  const px = (v) => left + (width - left - right) * (fx(v) - fx(x.min)) / (fx(x.max) - fx(x.min));
+  const plotH = height - top - bottom, band = y.top ? 0.18 * plotH : 0;
+  const py = (v) => {
+    if (y.top && v > y.max) {
+      const t = Math.min(1, Math.log(v / y.max) / Math.log(y.top / y.max));
+      return top + band * (1 - t);
+    }
+    return top + band + (plotH - band) * (y.max - Math.max(v, y.min)) / (y.max - y.min);
+  };
+  const f = (v) => v.toFixed(1);
+  const esc = (t) => String(t).replace(/&/g, "&amp;").replace(/</g, "&lt;");
+  const out = [
+    `<svg xmlns="http://www.w3.org/2000/svg" class="mm-chart" role="img" aria-label="${esc(label)}"
+    viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" style="max-width:100%;height:auto;font:12px system-ui,sans-serif">`,
+    `<rect x="0" y="0" width="${width}" height="${height}" fill="#fff"/>`
+  ];
+  for (const t of y.ticks) out.push(
+    `<line data-tick="${t}" x1="${left}" x2="${width - right}" y1="${f(py(t))}" y2="${f(py(t))}" stroke="#e4e4e4"/>`,
+    `<text x="${left - 4}" y="${f(py(t) + 4)}" text-anchor="end" fill="#333">${t}</text>`
+  );
+  if (y.top) out.push(
+    `<line x1="${left}" x2="${width - right}" y1="${f(top + band)}" y2="${f(top + band)}" stroke="#999" stroke-dasharray="2 3"/>`,
+    `<text x="${left - 4}" y="${f(top + 8)}" text-anchor="end" fill="#333">${y.top}</text>`,
+    `<text x="${left + 4}" y="${f(top + 10)}" fill="#666">above ${y.max}: log scale</text>`
+  );
+  for (const t of x.ticks) out.push(
+    `<line x1="${f(px(t))}" x2="${f(px(t))}" y1="${height - bottom}" y2="${height - bottom + 4}" stroke="#888"/>`,
+    `<text x="${f(px(t))}" y="${height - bottom + 16}" text-anchor="middle" fill="#333">${t}</text>`
+  );
+  out.push(
+    `<line x1="${left}" y1="${height - bottom}" x2="${width - right}" y2="${height - bottom}" stroke="#888"/>`,
+    `<line x1="${left}" y1="${top}" x2="${left}" y2="${height - bottom}" stroke="#888"/>`,
+    `<text x="${(left + width - right) / 2}" y="${height - 4}" text-anchor="middle" fill="#333">${esc(x.label)}</text>`,
+    `<text transform="translate(12 ${top + plotH / 2}) rotate(-90)" text-anchor="middle" fill="#333">${esc(y.label)}</text>`
+  );
+  for (const m of marks) out.push(
+    `<line x1="${f(px(m.x))}" x2="${f(px(m.x))}" y1="${top}" y2="${height - bottom}" stroke="#555" stroke-width="1.5"/>`,
+    `<text x="${f(px(m.x) + 4)}" y="${top + 12}" fill="#222"${px(m.x) > width * 0.7 ? ' text-anchor="end" dx="-8"' : ""}>${esc(m.label)}</text>`
+  );
+  for (const l of lines) out.push(
+    `<line data-line="${esc(l.label)}" x1="${left}" x2="${width - right}" y1="${f(py(l.y))}" y2="${f(py(l.y))}" stroke="${l.colour}" stroke-width="1.5" stroke-dasharray="${l.dash || "6 4"}"/>`,
+    `<line x1="${width - right - 186}" x2="${width - right - 162}" y1="${f(top + band + 16)}" y2="${f(top + band + 16)}" stroke="${l.colour}" stroke-width="1.5" stroke-dasharray="${l.dash || "6 4"}"/>`,
+    `<text x="${width - right - 156}" y="${f(top + band + 20)}" fill="${l.colour}">${esc(l.label)}</text>`
+  );
+  for (const s of series) {
+    const pts = s.points.filter(([, v]) => Number.isFinite(v));
+    if (!pts.length) continue;
+    out.push(`<polyline points="${pts.map(([a, b]) => `${f(px(a))},${f(py(b))}`).join(" ")}" fill="none" stroke="${s.colour}" stroke-width="${s.width || 2}" opacity="${s.opacity ?? 1}"${s.dash ? ` stroke-dasharray="${s.dash}"` : ""}/>`);
+    if (s.label) {
+      const [a, b] = pts[pts.length - 1];
+      out.push(`<text x="${f(px(a) - 2)}" y="${f(py(b) + (s.below ? 14 : -5))}" text-anchor="end" fill="${s.text || s.colour}">${esc(s.label)}</text>`);
+    }
+  }
+  for (const d of dots) out.push(
+    `<circle cx="${f(px(d.x))}" cy="${f(py(d.y))}" r="4.5" fill="${d.colour}" stroke="#000"/>`,
+    `<text x="${f(px(d.x))}" y="${f(py(d.y) - 10)}" text-anchor="middle" fill="#222">${esc(d.label)}</text>`
+  );
+  return out.join("") + "</svg>";
+}
+function trackWidth(box, redraw, max = 600, min = 300) {
+  let width = max;
+  if (globalThis.ResizeObserver) new ResizeObserver(([entry]) => {
+    const w = Math.max(min, Math.min(max, Math.round(entry.contentRect.width)));
+    if (entry.contentRect.width && w !== width) {
+      width = w;
+      redraw();
+    }
+  }).observe(box);
+  return () => width;
+}
+function niceTicks(lo, hi, n = 5) {
+  const raw = (hi - lo) / n, mag = 10 ** Math.floor(Math.log10(raw || 1));
+  const step = [1, 2, 5, 10].map((m) => m * mag).find((x) => x >= raw) || 10 * mag;
+  const a = Math.floor(lo / step), b = Math.ceil(hi / step);
+  const ticks = Array.from({ length: b - a + 1 }, (_, i) => Number(((a + i) * step).toPrecision(6)));
+  return { min: ticks[0], max: ticks[ticks.length - 1], ticks };
 }
 function chips(names) {
   return names.map((n) => el("code", n ? { class: "mm-chip", text: n } : { class: "mm-chip", title: "an empty name: the end token came first" }));
@@ -342,9 +445,11 @@ function guardPaste(box, tooBig, error, redo) {
 function follow(box, value) {
   if (box.value !== value) box.value = value;
 }
-var SEED_NOTE = "The names are the ones torch.multinomial draws with torch.Generator().manual_seed(seed) in the lecture's loop: the page draws them itself, with the same generator (mt19937) and arithmetic.";
 
 // makemore_lib/js/src/widgets/smoothing.js
+var KS = Array.from({ length: 51 }, (_, i) => 10 ** (-3 + i / 10));
+var TRAIN = "#2b6cb0";
+var DEV = "#c05621";
 function render({ model, el: host }) {
   const root = frame(host, "smoothing", "Smoothing: add k to every count");
   const counts = model.get("counts");
@@ -389,7 +494,9 @@ function render({ model, el: host }) {
   const probe = el("b", { "data-out": "probe" });
   const error = errorLine();
   const devLoss = el("b", { "data-out": "dev" });
-  const canvas = heatmapCanvas(10);
+  const best = el("span", { "data-out": "best" });
+  const chart = el("div", { "data-out": "chart" });
+  const canvas = heatmapCanvas(16);
   canvas.title = "click a cell to choose its bigram";
   canvas.addEventListener("click", (e) => {
     const b = canvas.cellAt(e);
@@ -401,22 +508,46 @@ function render({ model, el: host }) {
   });
   const names = el("div", { "data-out": "names" });
   const namesLabel = el("span");
+  root.append(kSlider.row);
+  if (dev.length) root.append(chart);
+  root.append(el("div", { class: "mm-row" }, [el("label", { text: dev.length ? "training loss" : "dataset loss" }), loss]));
+  if (dev.length) root.append(el("div", { class: "mm-row" }, [el("label", { text: "dev loss" }), devLoss, best]));
   root.append(
-    kSlider.row,
     el("div", { class: "mm-row" }, [el("label", { text: "bigram" }), bigramBox, pLabel, pOut]),
-    el("div", { class: "mm-row" }, [el("label", { text: "dataset loss" }), loss]),
     el("div", { class: "mm-row" }, [el("label", { text: "loss of the name" }), wordBox, probe]),
-    error
+    error,
+    heatmapBox(
+      canvas,
+      "the heatmap of P (scrolls sideways)",
+      "P: row = first character, column = the next one; darker = more likely. The outlined cell is the bigram; click a cell to choose another."
+    ),
+    el("div", {}, [namesLabel, names])
   );
-  if (dev.length) root.append(el("div", { class: "mm-row" }, [el("label", { text: "dev loss" }), devLoss]));
-  root.append(
-    el("div", { class: "mm-row" }, [canvas, el("span", {
-      class: "mm-note",
-      text: "P: row = first character, column = the next one; darker = more likely. Click a cell."
-    })]),
-    el("div", {}, [namesLabel, names]),
-    el("div", { class: "mm-note", text: SEED_NOTE })
-  );
+  const curves = dev.length ? smoothingCurves(counts, dev, KS) : null;
+  const low = curves ? curves.dev.indexOf(Math.min(...curves.dev)) : -1;
+  const y = curves ? niceTicks(Math.min(...curves.train, ...curves.dev), Math.max(...curves.train, ...curves.dev), 4) : null;
+  if (curves) best.textContent = `lowest on the chart at k \u2248 ${Number(KS[low].toPrecision(1))} (${fmtLoss(curves.dev[low])})`;
+  let last = null;
+  const chartWidth = trackWidth(chart, () => {
+    if (last) drawChart(...last);
+  });
+  function drawChart(k, devAtK) {
+    last = [k, devAtK];
+    const where = k < KS[0] ? { x: KS[0], label: `k = ${k}` } : k > KS[KS.length - 1] ? { x: KS[KS.length - 1], label: `k = ${k} \u2192` } : { x: k, label: `k = ${k}` };
+    const width = chartWidth();
+    chart.innerHTML = chartSvg({
+      x: { min: KS[0], max: KS[KS.length - 1], log: true, label: "fake count k (log scale)", ticks: [1e-3, 0.01, 0.1, 1, 10, 100] },
+      y: { ...y, label: "average NLL" },
+      width,
+      series: [
+        { points: KS.map((v, i) => [v, curves.train[i]]), colour: TRAIN, label: "training names", below: true },
+        { points: KS.map((v, i) => [v, curves.dev[i]]), colour: DEV, text: "#9c4221", label: "dev names" }
+      ],
+      marks: [where],
+      dots: [{ x: KS[low], y: curves.dev[low], colour: DEV, label: `lowest dev loss, k \u2248 ${Number(KS[low].toPrecision(1))}` }],
+      label: `training and dev loss against k from 0.001 to 100: the dev loss is lowest at k \u2248 ${Number(KS[low].toPrecision(1))} (${fmtLoss(curves.dev[low])}); now k = ${k}, dev loss ${fmtLoss(devAtK)}`
+    });
+  }
   const update = timed(root, () => {
     const k = model.get("k"), b = model.get("bigram"), word = model.get("word");
     kSlider.set(k);
@@ -424,13 +555,17 @@ function render({ model, el: host }) {
     follow(wordBox, word);
     const P = bigramProbs(counts, k);
     loss.textContent = fmtLoss(countsNll(counts, P));
-    if (dev.length) devLoss.textContent = fmtLoss(countsNll(dev, P));
-    canvas.draw(P, vmax, `P with k = ${k}, as a 27 by 27 heatmap`);
+    if (dev.length) {
+      const d = countsNll(dev, P);
+      devLoss.textContent = fmtLoss(d);
+      drawChart(k, d);
+    }
     namesLabel.textContent = `${model.get("n")} names (seed ${model.get("seed")}): `;
     names.replaceChildren(...chips(sampleNames(P, model.get("seed"), model.get("n"))));
     const err = bigramError(b) ?? nameError(word);
     error.show(err);
     const bigramOk = !bigramError(b);
+    canvas.draw(P, vmax, `P with k = ${k}, as a 27 by 27 heatmap`, CHARS, bigramOk ? b : null);
     pLabel.textContent = bigramOk ? `P(${b[1]} after ${b[0]}) =` : "";
     pOut.textContent = bigramOk ? P[CHARS.indexOf(b[0])][CHARS.indexOf(b[1])].toFixed(4) : "";
     probe.textContent = err ? "" : fmtLoss(nameNll(word, P));

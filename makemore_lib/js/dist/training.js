@@ -23,6 +23,31 @@ function pyG(x) {
   if (e < -4 || e >= 6) return `${strip(mantissa)}e${e < 0 ? "-" : "+"}${String(Math.abs(e)).padStart(2, "0")}`;
   return strip(x.toFixed(Math.max(0, 5 - e)));
 }
+function bigramProbs(counts, k = 0) {
+  const kk = f32(k);
+  return counts.map((row) => {
+    let cells = row.map((c) => f32(c + kk));
+    let total = 0;
+    for (const v of cells) total = f32(total + v);
+    if (total === 0) {
+      cells = cells.map(() => 1);
+      total = f32(cells.length);
+    }
+    return cells.map((v) => f32(v / total));
+  });
+}
+function countsNll(counts, P) {
+  let total = 0, ll = 0;
+  for (let i = 0; i < counts.length; i++)
+    for (let j = 0; j < counts[i].length; j++) {
+      const c = counts[i][j];
+      if (c > 0) {
+        total += c;
+        ll += c * Math.log(P[i][j]);
+      }
+    }
+  return -ll / total;
+}
 function lossAndProbs(N, W, P, total, l2, V) {
   let ll = 0, sq = 0;
   for (let i = 0; i < V; i++) {
@@ -203,22 +228,82 @@ function intSlider(label, min, max, value, onChange, name) {
   };
   return { row: el("div", { class: "mm-row" }, [el("label", { text: label }), input, shown]), input, set };
 }
-function lossCurveSvg(losses, width = 420, height = 150) {
-  const [left, right, top, bottom] = [52, 10, 10, 26];
-  const finite = losses.filter(Number.isFinite);
-  const low = Math.min(...finite), high = Math.max(...finite), span = high - low || 1;
-  const n = Math.max(losses.length - 1, 1);
-  const pts = losses.map((v, i) => `${(left + (width - left - right) * i / n).toFixed(1)},${(top + (height - top - bottom) * (high - v) / span).toFixed(1)}`).join(" ");
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" role="img" style="max-width:100%"
-    aria-label="loss curve from ${losses[0].toFixed(3)} to ${losses[losses.length - 1].toFixed(3)} over ${losses.length - 1} steps"
-    viewBox="0 0 ${width} ${height}" style="background:#fff;font:11px sans-serif;fill:#333">
-    <line x1="${left}" y1="${height - bottom}" x2="${width - right}" y2="${height - bottom}" stroke="#888"/>
-    <line x1="${left}" y1="${top}" x2="${left}" y2="${height - bottom}" stroke="#888"/>
-    <text x="${left - 4}" y="${top + 4}" text-anchor="end">${high.toFixed(3)}</text>
-    <text x="${left - 4}" y="${height - bottom}" text-anchor="end">${low.toFixed(3)}</text>
-    <text x="${left}" y="${height - 8}">step 0</text>
-    <text x="${width - right}" y="${height - 8}" text-anchor="end">step ${losses.length - 1}</text>
-    <polyline points="${pts}" fill="none" stroke="#2b6cb0" stroke-width="2"/></svg>`;
+function chartSvg({ x, y, series = [], lines = [], marks = [], dots = [], label, width = 560, height = 230 }) {
+  const [left, right, top, bottom] = [48, 14, 12, 34];
+  const fx = (v) => x.log ? Math.log10(v) : v;
+  const px = (v) => left + (width - left - right) * (fx(v) - fx(x.min)) / (fx(x.max) - fx(x.min));
+  const plotH = height - top - bottom, band = y.top ? 0.18 * plotH : 0;
+  const py = (v) => {
+    if (y.top && v > y.max) {
+      const t = Math.min(1, Math.log(v / y.max) / Math.log(y.top / y.max));
+      return top + band * (1 - t);
+    }
+    return top + band + (plotH - band) * (y.max - Math.max(v, y.min)) / (y.max - y.min);
+  };
+  const f = (v) => v.toFixed(1);
+  const esc = (t) => String(t).replace(/&/g, "&amp;").replace(/</g, "&lt;");
+  const out = [
+    `<svg xmlns="http://www.w3.org/2000/svg" class="mm-chart" role="img" aria-label="${esc(label)}"
+    viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" style="max-width:100%;height:auto;font:12px system-ui,sans-serif">`,
+    `<rect x="0" y="0" width="${width}" height="${height}" fill="#fff"/>`
+  ];
+  for (const t of y.ticks) out.push(
+    `<line data-tick="${t}" x1="${left}" x2="${width - right}" y1="${f(py(t))}" y2="${f(py(t))}" stroke="#e4e4e4"/>`,
+    `<text x="${left - 4}" y="${f(py(t) + 4)}" text-anchor="end" fill="#333">${t}</text>`
+  );
+  if (y.top) out.push(
+    `<line x1="${left}" x2="${width - right}" y1="${f(top + band)}" y2="${f(top + band)}" stroke="#999" stroke-dasharray="2 3"/>`,
+    `<text x="${left - 4}" y="${f(top + 8)}" text-anchor="end" fill="#333">${y.top}</text>`,
+    `<text x="${left + 4}" y="${f(top + 10)}" fill="#666">above ${y.max}: log scale</text>`
+  );
+  for (const t of x.ticks) out.push(
+    `<line x1="${f(px(t))}" x2="${f(px(t))}" y1="${height - bottom}" y2="${height - bottom + 4}" stroke="#888"/>`,
+    `<text x="${f(px(t))}" y="${height - bottom + 16}" text-anchor="middle" fill="#333">${t}</text>`
+  );
+  out.push(
+    `<line x1="${left}" y1="${height - bottom}" x2="${width - right}" y2="${height - bottom}" stroke="#888"/>`,
+    `<line x1="${left}" y1="${top}" x2="${left}" y2="${height - bottom}" stroke="#888"/>`,
+    `<text x="${(left + width - right) / 2}" y="${height - 4}" text-anchor="middle" fill="#333">${esc(x.label)}</text>`,
+    `<text transform="translate(12 ${top + plotH / 2}) rotate(-90)" text-anchor="middle" fill="#333">${esc(y.label)}</text>`
+  );
+  for (const m of marks) out.push(
+    `<line x1="${f(px(m.x))}" x2="${f(px(m.x))}" y1="${top}" y2="${height - bottom}" stroke="#555" stroke-width="1.5"/>`,
+    `<text x="${f(px(m.x) + 4)}" y="${top + 12}" fill="#222"${px(m.x) > width * 0.7 ? ' text-anchor="end" dx="-8"' : ""}>${esc(m.label)}</text>`
+  );
+  for (const l of lines) out.push(
+    `<line data-line="${esc(l.label)}" x1="${left}" x2="${width - right}" y1="${f(py(l.y))}" y2="${f(py(l.y))}" stroke="${l.colour}" stroke-width="1.5" stroke-dasharray="${l.dash || "6 4"}"/>`,
+    `<line x1="${width - right - 186}" x2="${width - right - 162}" y1="${f(top + band + 16)}" y2="${f(top + band + 16)}" stroke="${l.colour}" stroke-width="1.5" stroke-dasharray="${l.dash || "6 4"}"/>`,
+    `<text x="${width - right - 156}" y="${f(top + band + 20)}" fill="${l.colour}">${esc(l.label)}</text>`
+  );
+  for (const s of series) {
+    const pts = s.points.filter(([, v]) => Number.isFinite(v));
+    if (!pts.length) continue;
+    out.push(`<polyline points="${pts.map(([a, b]) => `${f(px(a))},${f(py(b))}`).join(" ")}" fill="none" stroke="${s.colour}" stroke-width="${s.width || 2}" opacity="${s.opacity ?? 1}"${s.dash ? ` stroke-dasharray="${s.dash}"` : ""}/>`);
+    if (s.label) {
+      const [a, b] = pts[pts.length - 1];
+      out.push(`<text x="${f(px(a) - 2)}" y="${f(py(b) + (s.below ? 14 : -5))}" text-anchor="end" fill="${s.text || s.colour}">${esc(s.label)}</text>`);
+    }
+  }
+  for (const d of dots) out.push(
+    `<circle cx="${f(px(d.x))}" cy="${f(py(d.y))}" r="4.5" fill="${d.colour}" stroke="#000"/>`,
+    `<text x="${f(px(d.x))}" y="${f(py(d.y) - 10)}" text-anchor="middle" fill="#222">${esc(d.label)}</text>`
+  );
+  return out.join("") + "</svg>";
+}
+function trackWidth(box, redraw, max = 600, min = 300) {
+  let width = max;
+  if (globalThis.ResizeObserver) new ResizeObserver(([entry]) => {
+    const w = Math.max(min, Math.min(max, Math.round(entry.contentRect.width)));
+    if (entry.contentRect.width && w !== width) {
+      width = w;
+      redraw();
+    }
+  }).observe(box);
+  return () => width;
+}
+function keepRun(kept, run, max = 5) {
+  const same = (a) => a.lr === run.lr && a.steps === run.steps && a.l2 === run.l2;
+  return [run, ...kept.filter((a) => !same(a))].slice(0, max);
 }
 function chips(names) {
   return names.map((n) => el("code", n ? { class: "mm-chip", text: n } : { class: "mm-chip", title: "an empty name: the end token came first" }));
@@ -241,37 +326,83 @@ function saver(model) {
     model.save_changes();
   };
 }
-var SEED_NOTE = "The names are the ones torch.multinomial draws with torch.Generator().manual_seed(seed) in the lecture's loop: the page draws them itself, with the same generator (mt19937) and arithmetic.";
 
 // makemore_lib/js/src/widgets/training.js
+var LINEAR_TOP = 4;
+var LOG_TOP = 64;
+var KEPT = 5;
 function render({ model, el: host }) {
   const root = frame(host, "training", "Training the neural net by gradient descent");
   const counts = model.get("counts");
   const W0 = model.get("w0");
   const [maxSteps, limit] = model.get("limits");
+  const reference = countsNll(counts, bigramProbs(counts, 0));
+  const yMin = Math.floor(reference * 10 - 0.5) / 10;
   const set = saver(model);
   const lr = optionSlider("learning rate", model.get("lr_options"), model.get("lr"), set("lr"), "lr");
   const steps = intSlider("steps", 1, maxSteps, model.get("steps"), set("steps"), "steps");
   const l2 = optionSlider("L2 strength \u03BB", model.get("l2_options"), model.get("l2"), set("l2"), "l2");
-  const curve = el("div");
+  const curve = el("div", { "data-out": "chart" });
   const error = errorLine();
   const warning = errorLine("warning");
   warning.setAttribute("role", "status");
   const first = el("b", { "data-out": "first" });
   const loss = el("b", { "data-out": "loss" });
   const data = el("b", { "data-out": "data" });
+  const ref = el("b", { "data-out": "reference", text: reference.toFixed(4) });
+  const runs = el("div", { class: "mm-note", "data-out": "runs" });
+  const reset = el("button", { type: "button", "data-control": "reset", text: "reset the chart" });
   const names = el("div", { "data-out": "names" });
   const afterLabel = el("label");
   const namesLabel = el("span");
   const results = el("div", {}, [
     el("div", { class: "mm-row" }, [el("label", { text: "loss at the start" }), first]),
     el("div", { class: "mm-row" }, [afterLabel, loss, el("span", { text: "of which data loss" }), data]),
+    el("div", { class: "mm-row" }, [el("label", { text: "counting model (k = 0)" }), ref]),
     el("div", {}, [namesLabel, names])
   ]);
-  root.append(lr.row, steps.row, l2.row, error, warning, curve, results, el("div", {
-    class: "mm-note",
-    text: "Loss = data loss (average NLL) + \u03BB\xB7mean(W\xB2). " + SEED_NOTE
-  }));
+  root.append(
+    lr.row,
+    steps.row,
+    l2.row,
+    error,
+    warning,
+    curve,
+    el("div", { class: "mm-row" }, [runs, reset]),
+    results,
+    el("div", { class: "mm-note", text: "Loss = data loss (average NLL) + \u03BB\xB7mean(W\xB2)." })
+  );
+  let kept = [], lastCurrent = true;
+  const chartWidth = trackWidth(curve, () => draw(lastCurrent));
+  function draw(current = true) {
+    lastCurrent = current;
+    const xMax = Math.max(...kept.map((r) => r.steps), 1);
+    const width = chartWidth();
+    const run = (r, n) => {
+      const i = n + (current ? 0 : 1);
+      return {
+        points: r.losses.map((v, s) => [s, v]),
+        colour: i ? "#8a9bb0" : "#2b6cb0",
+        width: i ? 1.5 : 2.5,
+        opacity: i ? 0.75 : 1,
+        text: i ? "#4a5568" : "#1e4e8c",
+        label: `lr ${r.lr}${r.l2 ? `, \u03BB ${r.l2}` : ""}`
+      };
+    };
+    curve.innerHTML = kept.length ? chartSvg({
+      x: { min: 0, max: xMax, label: "step", ticks: [0, Math.round(xMax / 2), xMax] },
+      y: { min: yMin, max: LINEAR_TOP, top: LOG_TOP, label: "loss", ticks: [yMin, 3, LINEAR_TOP].filter((t, i, a) => a.indexOf(t) === i) },
+      series: kept.map(run).reverse(),
+      lines: [{ y: reference, colour: "#2f855a", label: `counting model ${reference.toFixed(4)}` }],
+      width,
+      label: `loss curves: ${kept.map((r) => `lr ${r.lr}, ${r.steps} steps, from ${r.losses[0].toFixed(3)} to ${r.losses[r.losses.length - 1].toFixed(3)}`).join("; ")}; the counting model's loss ${reference.toFixed(4)} dashed`
+    }) : "";
+    runs.textContent = kept.length > 1 ? "earlier runs (faint): " + kept.slice(1).map((r) => `lr ${r.lr}, ${r.steps} steps${r.l2 ? `, \u03BB ${r.l2}` : ""}: ${r.losses[r.losses.length - 1].toFixed(4)}`).join(" \xB7 ") : "Change the learning rate: this run stays on the chart, faint, to compare.";
+  }
+  reset.addEventListener("click", () => {
+    kept = kept.slice(0, 1);
+    draw();
+  });
   const update = timed(root, () => {
     const [rate, n, lambda] = [model.get("lr"), model.get("steps"), model.get("l2")];
     lr.set(rate);
@@ -283,8 +414,9 @@ function render({ model, el: host }) {
     const higher = !bad && run.losses[run.losses.length - 1] > run.losses[0];
     warning.show(higher ? MESSAGES.overshoot : null);
     results.style.display = bad ? "none" : "";
-    curve.innerHTML = bad ? "" : lossCurveSvg(run.losses);
     names.replaceChildren();
+    if (!bad) kept = keepRun(kept, { lr: rate, steps: n, l2: lambda, losses: run.losses }, KEPT);
+    draw(!bad);
     if (bad) return;
     afterLabel.textContent = `loss after ${n} steps`;
     first.textContent = run.losses[0].toFixed(4);

@@ -265,22 +265,25 @@ function optionSlider(label, options, value, onChange, name) {
   };
   return { row: el("div", { class: "mm-row" }, [el("label", { text: label }), input, shown]), input, set };
 }
-function heatmapCanvas(cell = 10) {
-  const pad = 12;
-  const canvas = el("canvas", { width: pad + 27 * cell, height: pad + 27 * cell, role: "img" });
+function heatmapCanvas(cell = 16) {
+  const pad = 16;
+  const canvas = el("canvas", { role: "img", class: "mm-heatmap" });
   let labels = [...CHARS];
-  canvas.draw = (M, vmax, label, itos = CHARS) => {
+  canvas.matrix = null;
+  canvas.draw = (M, vmax, label, itos = CHARS, outline = null) => {
     labels = [...itos];
-    const V = labels.length, size = pad + V * cell;
-    if (canvas.width !== size) {
-      canvas.width = size;
-      canvas.height = size;
+    canvas.matrix = M;
+    const V = labels.length, size = pad + V * cell, dpr = Math.max(1, Math.round(globalThis.devicePixelRatio || 1));
+    if (canvas.width !== size * dpr) {
+      canvas.width = canvas.height = size * dpr;
+      canvas.style.width = canvas.style.height = `${size}px`;
     }
     const ctx = canvas.getContext("2d");
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.fillStyle = "#fff";
     ctx.fillRect(0, 0, size, size);
-    ctx.fillStyle = "#333";
-    ctx.font = "9px monospace";
+    ctx.fillStyle = "#222";
+    ctx.font = "12px ui-monospace, monospace";
     ctx.textAlign = "center";
     ctx.textBaseline = "middle";
     for (let i = 0; i < V; i++) {
@@ -292,15 +295,31 @@ function heatmapCanvas(cell = 10) {
         ctx.fillStyle = blues(vmax > 0 ? M[i][j] / vmax : 0);
         ctx.fillRect(pad + j * cell, pad + i * cell, cell, cell);
       }
-    canvas.setAttribute("aria-label", label);
+    const at = outline ? [labels.indexOf(outline[0]), labels.indexOf(outline[1])] : [-1, -1];
+    if (at[0] >= 0 && at[1] >= 0) {
+      const [x, y] = [pad + at[1] * cell, pad + at[0] * cell];
+      ctx.lineWidth = 3;
+      ctx.strokeStyle = "#d1495b";
+      ctx.strokeRect(x - 1.5, y - 1.5, cell + 3, cell + 3);
+      ctx.lineWidth = 1;
+      ctx.strokeStyle = "#fff";
+      ctx.strokeRect(x + 0.5, y + 0.5, cell - 1, cell - 1);
+    }
+    canvas.setAttribute("aria-label", label + (at[0] >= 0 && at[1] >= 0 ? `; the cell of ${outline} is outlined` : ""));
   };
   canvas.cellAt = (event) => {
-    const r = canvas.getBoundingClientRect(), V = labels.length;
-    const j = Math.floor(((event.clientX - r.left) * canvas.width / r.width - pad) / cell);
-    const i = Math.floor(((event.clientY - r.top) * canvas.height / r.height - pad) / cell);
+    const r = canvas.getBoundingClientRect(), V = labels.length, size = pad + V * cell;
+    const j = Math.floor(((event.clientX - r.left) * size / r.width - pad) / cell);
+    const i = Math.floor(((event.clientY - r.top) * size / r.height - pad) / cell);
     return i >= 0 && i < V && j >= 0 && j < V ? labels[i] + labels[j] : null;
   };
   return canvas;
+}
+function heatmapBox(canvas, label, caption) {
+  return el("figure", { class: "mm-heat" }, [
+    el("div", { class: "mm-scroll", tabindex: 0, role: "region", "aria-label": label }, [canvas]),
+    el("figcaption", { class: "mm-note", text: caption })
+  ]);
 }
 function chips(names) {
   return names.map((n) => el("code", n ? { class: "mm-chip", text: n } : { class: "mm-chip", title: "an empty name: the end token came first" }));
@@ -355,7 +374,6 @@ function guardPaste(box, tooBig, error, redo) {
     }
   });
 }
-var SEED_NOTE = "The names are the ones torch.multinomial draws with torch.Generator().manual_seed(seed) in the lecture's loop: the page draws them itself, with the same generator (mt19937) and arithmetic.";
 
 // makemore_lib/js/src/widgets/wordlist.js
 function render({ model, el: host }) {
@@ -376,27 +394,21 @@ function render({ model, el: host }) {
   const error = errorLine();
   const vocab = el("div", { "data-out": "vocab" });
   const loss = el("b", { "data-out": "loss" });
-  const canvas = heatmapCanvas(12);
+  const canvas = heatmapCanvas(16);
   const names = el("div", { "data-out": "names" });
   const namesLabel = el("span");
   const results = el("div", {}, [
     vocab,
     el("div", { class: "mm-row" }, [el("label", { text: "loss (average NLL)" }), loss]),
-    el("div", { class: "mm-row" }, [canvas, el("span", {
-      class: "mm-note",
-      text: "bigram counts: row = first character, column = the next one; . starts and ends a word"
-    })]),
+    heatmapBox(
+      canvas,
+      "the heatmap of your list's bigram counts (scrolls sideways)",
+      "bigram counts: row = first character, column = the next one; . starts and ends a word"
+    ),
     el("div", {}, [namesLabel, names])
   ]);
   const limits = `Limits: ${WORDLIST.min_words} to ${groupDigits(WORDLIST.max_words)} words of letters (and ' or -), at most ${WORDLIST.max_word_length} letters a word, ${groupDigits(WORDLIST.max_text)} characters, ${groupDigits(WORDLIST.max_lines)} lines and ${WORDLIST.max_chars} different letters.`;
-  root.append(
-    box,
-    el("div", { class: "mm-note", text: limits }),
-    k.row,
-    error,
-    results,
-    el("div", { class: "mm-note", text: SEED_NOTE })
-  );
+  root.append(box, el("div", { class: "mm-note", text: limits }), k.row, error, results);
   const update = timed(root, () => {
     const text = model.get("words");
     if (box.value !== text && !listSizeError(text)) box.value = text;

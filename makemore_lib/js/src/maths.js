@@ -250,6 +250,13 @@ export function countsNll(counts, P) {
   return -ll / total;
 }
 
+// The smoothing explorer's chart: the loss of the training counts and of the dev counts for P = bigramProbs(train,
+// k), at every k of `ks` (chapter 4's curves: counts_nll(train, P) and counts_nll(dev, P)).
+export function smoothingCurves(train, dev, ks) {
+  const P = ks.map((k) => bigramProbs(train, k));
+  return { train: P.map((p) => countsNll(train, p)), dev: P.map((p) => countsNll(dev, p)) };
+}
+
 // loss.score_name: each bigram with its probability and log-probability (float32 log, as torch).
 export function scoreName(name, P) {
   return bigrams(name).map((b) => {
@@ -362,6 +369,14 @@ export function closestSmoothing(counts, P, grid = SMOOTHING_GRID) {
     if (kl < bestKl) { best = g; bestKl = kl; }
   });
   return { k: grid[best], kl: Math.max(bestKl, 0) };
+}
+
+// The cell where two tables differ most (the first one, row by row, on ties): its bigram and both values.
+// (regularization's largest_difference.)
+export function largestDifference(A, B) {
+  let best = [0, 0], size = -1;
+  A.forEach((row, i) => row.forEach((a, j) => { const d = Math.abs(a - B[i][j]); if (d > size) { size = d; best = [i, j]; } }));
+  return { bigram: CHARS[best[0]] + CHARS[best[1]], a: A[best[0]][best[1]], b: B[best[0]][best[1]], size };
 }
 
 // ---- sampling: exactly torch.multinomial(p, 1, replacement=True, generator=g) --------------------------------

@@ -6,10 +6,11 @@ import { readFileSync } from "node:fs";
 import test from "node:test";
 
 import {
-  bigramError, bigramProbs, closestSmoothing, countBigrams, countsNll, diverged, divergenceMessage, mt19937,
-  charCount, listSizeError, nameError, nameNll, parseWords, pyG, pyRepr, sampleDraws, sampleNames, scoreName, seedError, softmaxRows, trainCounts,
-  uniformProbs,
+  bigramError, bigramProbs, charCount, closestSmoothing, countBigrams, countsNll, diverged, divergenceMessage,
+  largestDifference, listSizeError, mt19937, nameError, nameNll, parseWords, pyG, pyRepr, sampleDraws, sampleNames,
+  scoreName, seedError, smoothingCurves, softmaxRows, trainCounts, uniformProbs,
 } from "../src/maths.js";
+import { keepRun } from "../src/ui.js";
 import { CHARS } from "../src/limits.js";
 
 const F = JSON.parse(readFileSync(new URL("./fixtures.json", import.meta.url), "utf8"));
@@ -146,4 +147,36 @@ test("a word list over a size limit is refused in one pass, with parse_words' me
 
 test("the vocabulary is makemore_lib's", () => {
   assert.equal(CHARS, ".abcdefghijklmnopqrstuvwxyz");
+});
+
+test("the smoothing chart: training and dev loss against k equal counts_nll on bigram_probs(train, k)", () => {
+  const c = F.smoothing_curves;
+  const got = smoothingCurves(c.train, c.dev, c.ks);
+  c.ks.forEach((k, i) => {
+    close(got.train[i], c.train_loss[i], `training loss at k = ${k}`);
+    close(got.dev[i], c.dev_loss[i], `dev loss at k = ${k}`);
+  });
+});
+
+test("the regularization widget's largest difference is Python's (cell and both values)", () => {
+  F.closest_smoothing.forEach((c, n) => {
+    const [bigram, net, smooth] = F.largest_difference[n];
+    const got = largestDifference(c.probs, bigramProbs(F.counts, c.k));
+    assert.equal(got.bigram, bigram);
+    close(got.a, net, "net's P");
+    close(got.b, smooth, "smoothed P");
+  });
+});
+
+test("the training chart keeps the last runs, newest first, each setting once", () => {
+  let kept = [];
+  for (const c of F.lr_runs) {
+    const run = trainCounts(F.counts, F.w0, c.losses.length - 1, c.lr, 0);
+    run.losses.forEach((x, i) => close(x, c.losses[i], `loss ${i} at lr ${c.lr}`));
+    kept = keepRun(kept, { lr: c.lr, steps: c.losses.length - 1, l2: 0, losses: run.losses }, 5);
+  }
+  assert.deepEqual(kept.map((r) => r.lr), [1, 50]);   // lr 1 again: moved to the front, not kept twice
+  for (let lr = 2; lr < 9; lr++) kept = keepRun(kept, { lr, steps: 20, l2: 0, losses: [] }, 5);
+  assert.deepEqual(kept.map((r) => r.lr), [8, 7, 6, 5, 4]);
+  close(countsNll(F.counts, bigramProbs(F.counts, 0)), F.counts_nll["0"], "the reference line: the counting model");
 });

@@ -1,7 +1,9 @@
-// RegularizationExplorer: move λ and train the net again in the page: data loss, penalty, P, the closest k.
+// RegularizationExplorer: move λ and train the net again in the page: data loss, penalty, and the net's P beside
+// the smoothed counts' P at the closest k, on one colour scale, with the cell where they differ most.
 
-import { bigramProbs, closestSmoothing, diverged, divergenceMessage, sampleNames, softmaxRows, trainCounts } from "../maths.js";
-import { SEED_NOTE, chips, el, errorLine, frame, heatmapCanvas, intSlider, optionSlider, saver, timed } from "../ui.js";
+import { CHARS, bigramProbs, closestSmoothing, diverged, divergenceMessage, largestDifference, sampleNames, softmaxRows,
+  trainCounts } from "../maths.js";
+import { chips, el, errorLine, frame, heatmapBox, heatmapCanvas, intSlider, optionSlider, saver, timed } from "../ui.js";
 
 function render({ model, el: host }) {
   const root = frame(host, "regularization", "Regularization: the L2 penalty pulls W towards 0");
@@ -17,7 +19,11 @@ function render({ model, el: host }) {
   const penalty = el("b", { "data-out": "penalty" });
   const loss = el("b", { "data-out": "loss" });
   const closest = el("b", { "data-out": "closest_k" });
-  const canvas = heatmapCanvas(10);
+  const difference = el("span", { "data-out": "difference" });
+  const net = heatmapCanvas(14), smooth = heatmapCanvas(14);
+  const netCaption = "the trained net's P", smoothCaption = el("span");
+  const smoothFigure = heatmapBox(smooth, "the smoothed counts' P (scrolls sideways)", "");
+  smoothFigure.querySelector("figcaption").append(smoothCaption);
   const names = el("div", { "data-out": "names" });
   const namesLabel = el("span");
   const results = el("div", {}, [
@@ -26,8 +32,9 @@ function render({ model, el: host }) {
     el("div", { class: "mm-row" }, [el("label", { text: "total loss" }), loss]),
     el("div", { class: "mm-row" }, [el("label", { text: "closest smoothing k" }), closest,
       el("span", { class: "mm-note", text: "the counts model bigram_probs(counts, k) nearest to this net" })]),
-    el("div", { class: "mm-row" }, [canvas, el("span", { class: "mm-note",
-      text: "the trained net's P: row = first character, column = the next one" })]),
+    el("div", { class: "mm-row" }, [el("label", { text: "largest difference" }), difference]),
+    el("div", { class: "mm-pair" }, [heatmapBox(net, "the trained net's P (scrolls sideways)", netCaption), smoothFigure]),
+    el("div", { class: "mm-note", text: "Row = first character, column = the next one; one colour scale for both: darker = more likely." }),
     el("div", {}, [namesLabel, names])]);
   const note = el("div", { class: "mm-note" });
   root.append(l2.row, steps.row, error, results, note);
@@ -36,7 +43,7 @@ function render({ model, el: host }) {
   const update = timed(root, () => {
     const [lambda, n, rate] = [model.get("l2"), model.get("steps"), model.get("lr")];
     l2.set(lambda); steps.set(n);
-    note.textContent = `Each move trains from the lecture's W with learning rate ${rate}. ` + SEED_NOTE;
+    note.textContent = `Each move trains ${n} steps from the lecture's W with learning rate ${rate}.`;
     const run = trainCounts(counts, W0, n, rate, lambda);
     const bad = diverged(run, limit);
     error.show(bad ? divergenceMessage(counts, W0, n, rate, lambda, limit) : null);
@@ -47,11 +54,23 @@ function render({ model, el: host }) {
     penalty.textContent = run.penalty.toFixed(4);
     loss.textContent = (run.data + run.penalty).toFixed(4);
     const P = softmaxRows(run.W);
-    // The λ ↔ k search (501 smoothed tables) waits for the next task, so the slider answers within a frame.
-    closest.textContent = "…";
+    net.draw(P, vmax, `the trained net's P for λ = ${lambda}, as a 27 by 27 heatmap`);
+    // The λ ↔ k search (501 smoothed tables) waits for the next task, so the slider answers within a frame; the
+    // smoothed counts' P and the difference follow it.
+    closest.textContent = difference.textContent = smoothCaption.textContent = "…";
     const mine = ++searches;
-    setTimeout(() => { if (mine === searches) closest.textContent = String(Number(closestSmoothing(counts, P).k.toPrecision(4))); }, 0);
-    canvas.draw(P, vmax, `the trained net's P for λ = ${lambda}, as a 27 by 27 heatmap`);
+    setTimeout(() => {
+      if (mine !== searches) return;
+      const found = closestSmoothing(counts, P).k, k = Number(found.toPrecision(4));
+      const S = bigramProbs(counts, found);
+      const d = largestDifference(P, S);
+      closest.textContent = String(k);
+      smoothCaption.textContent = `the smoothed counts' P, k = ${k}`;
+      difference.textContent = `P(${d.bigram[1]} after ${d.bigram[0]}): net ${d.a.toFixed(4)}, counts ${d.b.toFixed(4)}` +
+        ` (${d.size.toFixed(4)} apart; outlined)`;
+      net.draw(P, vmax, `the trained net's P for λ = ${lambda}, as a 27 by 27 heatmap`, CHARS, d.bigram);
+      smooth.draw(S, vmax, `the smoothed counts' P for k = ${k}, as a 27 by 27 heatmap`, CHARS, d.bigram);
+    }, 0);
     namesLabel.textContent = `five names (seed ${model.get("seed")}): `;
     names.replaceChildren(...chips(sampleNames(P, model.get("seed"), 5)));
   }, error);

@@ -1,7 +1,7 @@
 // WordListWidget: paste your own words; their characters are the vocabulary; counts, loss and samples, in the page.
 
 import { WORDLIST, bigramProbs, countBigrams, countsNll, groupDigits, listSizeError, parseWords, sampleNames } from "../maths.js";
-import { SEED_NOTE, chips, el, errorLine, fmtLoss, frame, guardPaste, heatmapCanvas, optionSlider, saver, timed } from "../ui.js";
+import { chips, el, errorLine, fmtLoss, frame, guardPaste, heatmapBox, heatmapCanvas, optionSlider, saver, timed } from "../ui.js";
 
 function render({ model, el: host }) {
   const root = frame(host, "wordlist", "Your own word list");
@@ -14,19 +14,18 @@ function render({ model, el: host }) {
   const error = errorLine();
   const vocab = el("div", { "data-out": "vocab" });
   const loss = el("b", { "data-out": "loss" });
-  const canvas = heatmapCanvas(12);
+  const canvas = heatmapCanvas(16);
   const names = el("div", { "data-out": "names" });
   const namesLabel = el("span");
   const results = el("div", {}, [vocab,
     el("div", { class: "mm-row" }, [el("label", { text: "loss (average NLL)" }), loss]),
-    el("div", { class: "mm-row" }, [canvas, el("span", { class: "mm-note",
-      text: "bigram counts: row = first character, column = the next one; . starts and ends a word" })]),
+    heatmapBox(canvas, "the heatmap of your list's bigram counts (scrolls sideways)",
+      "bigram counts: row = first character, column = the next one; . starts and ends a word"),
     el("div", {}, [namesLabel, names])]);
   const limits = `Limits: ${WORDLIST.min_words} to ${groupDigits(WORDLIST.max_words)} words of letters (and ' or -), ` +
     `at most ${WORDLIST.max_word_length} letters a word, ${groupDigits(WORDLIST.max_text)} characters, ` +
     `${groupDigits(WORDLIST.max_lines)} lines and ${WORDLIST.max_chars} different letters.`;
-  root.append(box, el("div", { class: "mm-note", text: limits }), k.row, error, results,
-    el("div", { class: "mm-note", text: SEED_NOTE }));
+  root.append(box, el("div", { class: "mm-note", text: limits }), k.row, error, results);
 
   const update = timed(root, () => {
     const text = model.get("words");
