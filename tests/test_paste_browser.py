@@ -22,7 +22,7 @@ import pytest
 
 from browser_assets import SITE, Visit, built_pages, launch, need_chromium, need_site
 from js_fixtures import seed_text_error
-from makemore_lib.checks import MAX_NAME_LENGTH, check_name
+from makemore_lib.vocabulary import MAX_NAME_LENGTH, check_name
 from makemore_lib.live.common import WORDLIST
 from makemore_lib.live.smoothing import check_bigram
 from makemore_lib.live.wordlist import parse_words
