@@ -198,9 +198,9 @@ def test_predict_prompts_come_before_the_cell_that_answers(chapter):
         assert i + 1 < len(all_cells) and all_cells[i + 1]["cell_type"] == "code", \
             f"{chapter}: the predict prompt in cell {i} is not followed by the code cell that answers it"
     # a prediction the reader commits to: the widget, its code hidden, then the cell that shows the answer
-    committed = [i for i in prompts if "Predict(" in source(all_cells[i + 1])]
-    assert committed, f"{chapter}: no predict prompt is followed by a Predict widget the reader answers"
-    for i in committed:
+    missing = [i for i in prompts if "Predict(" not in source(all_cells[i + 1])]
+    assert not missing, f"{chapter}: the predict prompts in cells {missing} are not followed by a Predict widget"
+    for i in prompts:
         widget, answer = all_cells[i + 1], all_cells[i + 2] if i + 2 < len(all_cells) else {}
         assert "remove-input" in widget["metadata"].get("tags", []) and widget["metadata"].get("cellView") == "form" \
             and widget["metadata"].get("jupyter", {}).get("source_hidden") is True \
