@@ -164,6 +164,7 @@ def test_a_widget_moved_in_jupyterlab_changes_python_and_the_page(lab):
             page.screenshot(path=str(root / "jupyterlab-widget.png"))
             after_k, after_loss, after_index = run_cell(
                 page, f"print({name}.k, {name}.loss, {name}.k_options.index({name}.k))").split()
+            said = commit_first_prediction(page)
         finally:
             page.screenshot(path=str(root / "jupyterlab.png"))  # what the reader saw, also when it failed
             browser.close()
@@ -173,6 +174,27 @@ def test_a_widget_moved_in_jupyterlab_changes_python_and_the_page(lab):
     assert abs(shown_number(before_shown) - float(before_loss)) < 5.01e-5  # shown to 4 decimals
     assert abs(shown_number(after_shown) - float(after_loss)) < 5.01e-5
     assert shown_number(after_shown) != shown_number(before_shown)
+    assert said.startswith("You said "), said  # a prediction works in JupyterLab as in the site
+
+
+def commit_first_prediction(page) -> str:
+    """Answer the chapter's first prediction as a reader would (its first choice, or 1), and return its message."""
+    page.evaluate("""async () => {
+      const notebook = window.jupyterapp.shell.currentWidget.content;
+      const index = notebook.widgets.findIndex((c) => c.model.sharedModel.getSource().includes("Predict("));
+      notebook.activeCellIndex = index;
+      await notebook.scrollToItem(index, "start");
+    }""")
+    widget = page.locator('[data-widget="predict"]').first
+    guess = widget.locator('[data-control="guess"]')
+    wait_for(page, lambda: guess.count() > 0, 30, "the prediction widget")
+    if guess.evaluate("e => e.tagName") == "SELECT":
+        guess.select_option(index=1)
+    else:
+        guess.fill("1")
+    widget.locator('[data-control="commit"]').click()
+    message = widget.locator('[data-out="message"]')
+    return wait_for(page, lambda: message.text_content().strip(), 30, "the prediction's message")
 
 
 def shown_number(text: str) -> float:
