@@ -69,7 +69,7 @@ def predict_message(kind: str, what: str, answer: object, guess: str, unit: str 
     >>> predict_message("number", "the average", 6.1226, "5", "letters", 2)
     ('You said 5 letters; the average is 6.12 letters. Off by 18%.', True)
     >>> predict_message("number", "the average", 6.1226, "6.1", "letters", 2)
-    ('You said 6.1 letters; the average is 6.12 letters. Within 0%: a good guess.', True)
+    ('You said 6.1 letters; the average is 6.12 letters. Within 1%: a good guess.', True)
     >>> predict_message("choice", "the loss", "goes up", "goes down", choices=("goes up", "goes down"))
     ('You said goes down; the loss: goes up. Not this time: the next cell shows why.', True)
     >>> predict_message("number", "the average", 6.1226, "six")
@@ -89,7 +89,7 @@ def predict_message(kind: str, what: str, answer: object, guess: str, unit: str 
         if round(value, decimals) == round(answer, decimals):
             return f"{head} {_fill('exact')}", True
         if answer != 0 and abs(value - answer) <= CLOSE * abs(answer):
-            return f"{head} {_fill('close', percent=_round_half_up(100 * abs(value - answer) / abs(answer)))}", True
+            return f"{head} {_fill('close', percent=max(1, _round_half_up(100 * abs(value - answer) / abs(answer))))}", True
         if answer != 0 and value != 0 and value * answer > 0 and max(value / answer, answer / value) >= 2:
             factor = max(value / answer, answer / value)
             return f"{head} {_fill('factor_off', factor=f'{factor:.1f}')}", True

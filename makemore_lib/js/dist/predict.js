@@ -44,7 +44,7 @@ function judge(p, guess) {
     let tail;
     if (roundTo(value, p.decimals) === roundTo(a, p.decimals)) tail = t.exact;
     else if (a !== 0 && Math.abs(value - a) <= p.near * Math.abs(a)) {
-      tail = fill(t.close, { percent: halfUp(100 * Math.abs(value - a) / Math.abs(a)) });
+      tail = fill(t.close, { percent: Math.max(1, halfUp(100 * Math.abs(value - a) / Math.abs(a))) });
     } else if (a !== 0 && value !== 0 && value * a > 0 && Math.max(value / a, a / value) >= 2) {
       tail = fill(t.factor_off, { factor: Math.max(value / a, a / value).toFixed(1) });
     } else if (a !== 0) tail = fill(t.percent_off, { percent: halfUp(100 * Math.abs(value - a) / Math.abs(a)) });
