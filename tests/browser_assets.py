@@ -17,6 +17,8 @@ import sys
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 SITE = ROOT / "_build" / "html"
 ASSETS = ROOT / "tests" / ".browser"
@@ -181,8 +183,6 @@ def site_required() -> bool:
 
 def need(condition: bool, reason: str) -> None:
     """Skip the test with the reason, or fail with it when the site is required."""
-    import pytest
-
     if not condition:
         (pytest.fail if site_required() else pytest.skip)(reason)
 
@@ -210,6 +210,19 @@ def redirect_target(path: str, site: Path = SITE) -> str | None:
     match = re.search(r'http-equiv="Refresh" content="0; url=([^"]+)"', (site / path).read_text(errors="replace"),
                       re.I)
     return match.group(1) if match else None
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Headless Chromium over the built site, one per test module (tests name it as an argument)."""
+    need_site()
+    need_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = launch(p)
+        yield chromium
+        chromium.close()
 
 
 def chapter_notebooks() -> list[Path]:

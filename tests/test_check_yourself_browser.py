@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from browser_assets import SITE, Visit, built_pages, launch, need_chromium, need_site
+from browser_assets import browser  # noqa: F401 (the fixture: Chromium over the built site)
+from browser_assets import SITE, Visit, built_pages, need_site
 from makemore_lib.exercises import export_checks
 
 pytestmark = pytest.mark.browser
@@ -17,18 +18,6 @@ pytestmark = pytest.mark.browser
 PREDICT_PAGES = [p for p in built_pages() if p.split("_")[0].isdigit() and 'data-predict="' in (SITE / p).read_text()]
 BLOCKED = ("Object.defineProperty(window, 'localStorage', "
            "{ get() { throw new DOMException('storage blocked by the test', 'SecurityError'); } });")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    need_site()
-    need_chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = launch(p)
-        yield chromium
-        chromium.close()
 
 
 def answer_cell_hidden(page, key: str) -> bool:

@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import pytest
 
-from browser_assets import SITE, Visit, built_pages, launch, need_chromium, need_site
+from browser_assets import browser  # noqa: F401 (the fixture: Chromium over the built site)
+from browser_assets import SITE, Visit, built_pages
 from js_fixtures import seed_text_error
 from makemore_lib.vocabulary import MAX_NAME_LENGTH, check_name
 from makemore_lib.live.common import WORDLIST
@@ -160,16 +161,6 @@ def widget_pages() -> list[str]:
     return [p for p in built_pages() if "application/vnd.jupyter.widget-view+json" in (SITE / p).read_text(errors="replace")]
 
 
-@pytest.fixture(scope="module")
-def browser():
-    need_site()
-    need_chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = launch(p)
-        yield chromium
-        chromium.close()
     if ROWS:
         width = max(len(f"{w} {c}") for w, c, _, _ in ROWS)
         print(f"\nhostile pastes: longest main-thread task and the widget's message\n{'box':<{width}}  "

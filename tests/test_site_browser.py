@@ -194,11 +194,11 @@ def test_navigation_toggle_opens_the_chapter_list(browser, width):
         toggle = page.locator(".primary-toggle:visible")
         assert toggle.count() == 1, f"{width}px: {toggle.count()} visible navigation toggles"
         if width > 960:  # desktop: the chapter list is open; the toggle closes it and opens it again
-            assert link.is_visible()
+            link.wait_for(state="visible", timeout=5_000)
             toggle.click()
             page.wait_for_function("([sel]) => document.querySelector(sel).getBoundingClientRect().right <= 0",
                                    arg=[".bd-sidebar-primary"], timeout=5_000)
-            assert not link.is_visible()
+            link.wait_for(state="hidden", timeout=5_000)   # hidden once the closing transition ends
             toggle.click()
         else:  # phone: the chapter list is closed; the menu button opens it
             assert not link.is_visible()

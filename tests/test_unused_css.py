@@ -8,8 +8,8 @@ import sys
 
 import pytest
 
-from browser_assets import (ROOT, SITE, Router, Visit, built_pages, launch, need_chromium, need_site,
-                            redirect_target)
+from browser_assets import browser  # noqa: F401 (the fixture: Chromium over the built site)
+from browser_assets import ROOT, SITE, Router, Visit, built_pages, need_site, redirect_target
 
 sys.path.insert(0, str(ROOT / "site" / "ext"))
 import unused_css  # noqa: E402
@@ -88,18 +88,6 @@ SWAP = """(base) => Promise.all([...document.querySelectorAll('link[rel=styleshe
   if (!name || !window.__trimmed.includes(name)) return null;
   return new Promise((done) => { link.onload = done; link.href = base + name; });
 }))"""
-
-
-@pytest.fixture(scope="module")
-def browser():
-    need_site()
-    need_chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = launch(p)
-        yield chromium
-        chromium.close()
 
 
 # Each page once, alternately on a desktop in the light theme and on a phone in the dark one (about 5 s a page):
