@@ -16,7 +16,8 @@ from pathlib import Path
 
 from ..regularization import SMOOTHING_GRID
 from ..vocabulary import MAX_NAME_LENGTH, chars
-from .common import DIST, JS, MAX_SAMPLED_NAME_LENGTH, MESSAGES, RARE_BELOW, WORDLIST
+from ..sampling import MAX_SAMPLED_LENGTH as MAX_SAMPLED_NAME_LENGTH
+from .common import DIST, JS, MESSAGES, RARE_BELOW, WORDLIST
 
 ROOT = JS.parent.parent
 SRC = JS / "src"

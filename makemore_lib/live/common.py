@@ -10,7 +10,6 @@ import torch
 import traitlets
 
 from ..checks import check_int, check_number, given
-from ..sampling import MAX_SAMPLED_LENGTH as MAX_SAMPLED_NAME_LENGTH
 from ..sampling import sample_names
 from .html import error_html
 
