@@ -18,7 +18,7 @@ import torch
 
 from js_fixtures import FIXTURES, ROOT, differences, text
 from makemore_lib.counting import count_bigrams
-from makemore_lib.live import build
+from tools import build_widgets as build
 from makemore_lib.neural import net_probs, train_counts
 from makemore_lib.probabilities import bigram_probs
 from makemore_lib.sampling import sample_names
@@ -73,14 +73,14 @@ def test_the_fixture_comparison_allows_float32_noise_and_nothing_more():
 
 def test_limits_js_is_written_from_python():
     assert (build.SRC / "limits.js").read_text(encoding="utf-8") == build.limits_js(), \
-        "js/src/limits.js is stale: run python -m makemore_lib.live.build"
+        "js/src/limits.js is stale: run python -m tools.build_widgets"
 
 
 def test_committed_bundles_are_current():
     need("node")
     need_esbuild()
     stale = build._stale()
-    assert not stale, f"stale: {stale}: run python -m makemore_lib.live.build and commit js/"
+    assert not stale, f"stale: {stale}: run python -m tools.build_widgets and commit js/"
 
 
 def test_bundles_are_self_contained_modules():

@@ -19,7 +19,7 @@ from makemore_lib.counting import count_bigrams
 from makemore_lib.live import (K_OPTIONS, L2_OPTIONS, LR_OPTIONS, BigramExplorer, RegularizationExplorer,
                                SamplingWidget, ScoreNameWidget, SettingError, SmoothingExplorer, TrainingExplorer,
                                WordListWidget, esm, widget_names)
-from makemore_lib.live.build import DIST, WIDGETS
+from tools.build_widgets import DIST, WIDGETS
 from makemore_lib.live.common import CSS
 from makemore_lib.live.wordlist import parse_words
 from makemore_lib.loss import counts_nll, name_nll

@@ -76,7 +76,7 @@ def shown(text: str) -> str:
 
 
 def esm(name: str) -> Path:
-    """A widget's ``_esm``: the path of its bundle ``js/dist/<name>.js`` (``python -m makemore_lib.live.build``), which
+    """A widget's ``_esm``: the path of its bundle ``js/dist/<name>.js`` (``python -m tools.build_widgets``), which
     anywidget reads into the synced state (and, with ``ANYWIDGET_HMR=1``, sends again when a rebuild changes it).
 
     >>> esm("score").relative_to(JS).as_posix()

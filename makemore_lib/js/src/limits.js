@@ -1,4 +1,4 @@
-// Written by `python -m makemore_lib.live.build` from makemore_lib: Python owns these limits and
+// Written by `python -m tools.build_widgets` from makemore_lib: Python owns these limits and
 // messages. Do not edit; change them in Python and build again.
 
 export const CHARS = ".abcdefghijklmnopqrstuvwxyz";

@@ -1,9 +1,9 @@
 """Build the widgets' front ends: write ``js/src/limits.js`` from Python's limits and messages, then bundle each
 widget's module into ``js/dist/<name>.js`` with esbuild (after ``npm ci``). The bundles are committed, so installing
-makemore_lib needs no node; ``tests/test_js.py`` fails when one is stale.
+makemore_lib needs no node; ``tests/test_js.py`` fails when one is stale. A tool for maintainers, not part of the library.
 
-    python -m makemore_lib.live.build            # write limits.js and js/dist/
-    python -m makemore_lib.live.build --check    # only report what is stale (exit status 1)
+    python -m tools.build_widgets            # write limits.js and js/dist/
+    python -m tools.build_widgets --check    # only report what is stale (exit status 1)
 """
 
 from __future__ import annotations
@@ -14,10 +14,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-from ..regularization import SMOOTHING_GRID
-from ..vocabulary import MAX_NAME_LENGTH, chars
-from ..sampling import MAX_SAMPLED_LENGTH as MAX_SAMPLED_NAME_LENGTH
-from .common import DIST, JS, MESSAGES, RARE_BELOW, WORDLIST
+from makemore_lib.live.common import DIST, JS, MESSAGES, RARE_BELOW, WORDLIST
+from makemore_lib.regularization import SMOOTHING_GRID
+from makemore_lib.sampling import MAX_SAMPLED_LENGTH as MAX_SAMPLED_NAME_LENGTH
+from makemore_lib.vocabulary import MAX_NAME_LENGTH, chars
 
 ROOT = JS.parent.parent
 SRC = JS / "src"
@@ -40,7 +40,7 @@ def limits_js() -> str:
         "WORDLIST": WORDLIST,
         "MESSAGES": MESSAGES,
     }
-    lines = ["// Written by `python -m makemore_lib.live.build` from makemore_lib: Python owns these limits and",
+    lines = ["// Written by `python -m tools.build_widgets` from makemore_lib: Python owns these limits and",
              "// messages. Do not edit; change them in Python and build again.", ""]
     lines += [f"export const {name} = {json.dumps(value, ensure_ascii=False)};" for name, value in values.items()]
     return "\n".join(lines) + "\n"
