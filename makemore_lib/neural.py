@@ -1,10 +1,9 @@
 """The neural bigram model: one linear layer of 27 neurons on a one-hot input, then softmax; trained by
-``train_onehot`` (the lecture's loop over every example) or ``train_counts`` (the same losses from the counts)."""
+``train_counts``, the lecture's full-batch gradient descent computed from the counts."""
 
 from __future__ import annotations
 
 import functools
-import inspect
 import math
 from collections.abc import Callable
 from typing import NamedTuple
@@ -100,25 +99,22 @@ def net_probs(W: torch.Tensor) -> torch.Tensor:
 
 
 def _stops_when_diverged(train: Callable) -> Callable:
-    """Run a training function (quietly about overflow); a run that blew up is an error naming lr, or l2 when the
+    """Run ``train_counts`` (quietly about overflow); a run that blew up is an error naming lr, or l2 when the
     penalty's own step overshoots (the L2 part of a step multiplies W by 1 - 2 lr l2 / size)."""
-    signature = inspect.signature(train)
-
     @functools.wraps(train)
-    def run(*args, **kwargs) -> Training:
+    def run(counts: torch.Tensor, steps: int = 100, lr: float = 50.0, l2: float = 0.01,
+            seed: int = LECTURE_SEED) -> Training:
         with np.errstate(over="ignore", invalid="ignore"):
-            result = train(*args, **kwargs)
+            result = train(counts, steps, lr, l2, seed)
         losses = result.losses + [result.final_loss]
         bad = [i for i, loss in enumerate(losses) if not math.isfinite(loss)]
         if not bad and float(abs(result.W).max()) <= LARGEST_WEIGHT:
             return result
-        settings = signature.bind(*args, **kwargs)
-        settings.apply_defaults()
-        lr, l2, size = float(settings.arguments["lr"]), float(settings.arguments["l2"]), result.W.numel()
         where = f"the loss became {losses[bad[0]]} at step {bad[0]}" if bad else "the weights grew beyond 1e30"
-        if lr * l2 > size:
+        if lr * l2 > result.W.numel():
             raise ValueError(f"training diverged with learning rate {lr:g} and L2 strength l2 = {l2:g} ({where}): "
-                             f"the penalty's own step overshoots when lr * l2 > {size}; use a smaller l2 (or lr)")
+                             f"the penalty's own step overshoots when lr * l2 > {result.W.numel()}; use a smaller l2 "
+                             f"(or lr)")
         raise ValueError(f"training diverged with learning rate {lr:g} ({where}): try a smaller one")
     return run
 
@@ -127,43 +123,12 @@ _TRAINING = dict(steps=lambda steps: check_int(steps, "steps", 1, MAX_STEPS), se
                 lr=lambda lr: check_number(lr, "learning rate lr"), l2=lambda l2: check_number(l2, "L2 strength l2"))
 
 
-def _same_length(args: dict) -> None:
-    if args["xs"].shape != args["ys"].shape:
-        raise ValueError(f"xs and ys must have the same length, not {args['xs'].numel()} and {args['ys'].numel()}")
-
-
-@_stops_when_diverged
-@checked(xs=lambda xs: _check_indices(xs, "xs"), ys=lambda ys: _check_indices(ys, "ys"), _all=_same_length,
-         **_TRAINING)
-def train_onehot(xs: torch.Tensor, ys: torch.Tensor, steps: int = 100, lr: float = 50.0, l2: float = 0.01,
-                 seed: int = LECTURE_SEED) -> Training:
-    """Full-batch gradient descent written as in the lecture: one-hot inputs, softmax, NLL + L2, autograd.
-
-    >>> xs, ys = torch.tensor([0, 5]), torch.tensor([5, 0])
-    >>> run = train_onehot(xs, ys, steps=2)
-    >>> len(run.losses), run.losses[1] < run.losses[0]
-    (2, True)
-    """
-    W = init_weights(seed).requires_grad_()
-    num = xs.nelement()
-    losses = []
-    for step in range(steps + 1):
-        probs = forward.__wrapped__(W, xs)       # (checked once, above)
-        loss = -probs[torch.arange(num), ys].log().mean() + l2 * (W**2).mean()
-        losses.append(loss.item())
-        if step == steps:                        # the loss after the last step
-            break
-        W.grad = None
-        loss.backward()
-        W.data += -lr * W.grad
-    return Training(W.detach(), losses[:-1], losses[-1])
-
-
 @_stops_when_diverged
 @checked(counts=lambda t: check_table(t, "counts", shape=None, empty="there is nothing to train on"), **_TRAINING)
 def train_counts(counts: torch.Tensor, steps: int = 100, lr: float = 50.0, l2: float = 0.01,
                  seed: int = LECTURE_SEED) -> Training:
-    """The same training as ``train_onehot``, computed from the 27x27 bigram counts N instead of every example.
+    """The lecture's training (one-hot inputs, softmax, NLL + L2), computed from the 27x27 counts N instead of every
+    example.
 
     The full-batch loss only depends on how often each bigram occurs:
     ``loss = -sum(N * log softmax(W)) / sum(N) + l2 * mean(W**2)``, and its gradient is

@@ -57,3 +57,30 @@ def count_ngrams_loop(names: list[str], n: int) -> torch.Tensor:
                 context = context * 27 + stoi[ch]
             N[context, stoi[chs[i + n - 1]]] += 1
     return N
+
+
+def train_onehot_loop(xs: torch.Tensor, ys: torch.Tensor, steps: int = 100, lr: float = 50.0, l2: float = 0.01,
+                      seed: int = 2147483647) -> tuple[torch.Tensor, list[float]]:
+    """The lecture's gradient descent: one-hot inputs @ W, softmax, NLL + L2, autograd, over every example.
+
+    Returns the final W and the loss before each step, then the loss after the last.
+
+    >>> W, losses = train_onehot_loop(torch.tensor([0, 5]), torch.tensor([5, 0]), steps=2)
+    >>> len(losses), losses[1] < losses[0]
+    (3, True)
+    """
+    g = torch.Generator().manual_seed(seed)
+    W = torch.randn((27, 27), generator=g, requires_grad=True)
+    xenc = torch.nn.functional.one_hot(xs, num_classes=27).float()
+    losses = []
+    for step in range(steps + 1):
+        counts = (xenc @ W).exp()
+        probs = counts / counts.sum(1, keepdims=True)
+        loss = -probs[torch.arange(len(ys)), ys].log().mean() + l2 * (W**2).mean()
+        losses.append(loss.item())
+        if step == steps:
+            break
+        W.grad = None
+        loss.backward()
+        W.data += -lr * W.grad
+    return W.detach(), losses

@@ -20,7 +20,7 @@ import makemore_lib
 from js_fixtures import BIGRAM_COUNTS
 from makemore_lib import (average_nll, bigram_pairs, bigram_probs, bigrams, count_bigrams, counts_nll, decode, encode,
                           forward, init_weights, load_names, name_nll, net_probs, sample_names, score_name,
-                          split_names, top_bigrams, train_counts, train_onehot, uniform_probs)
+                          split_names, top_bigrams, train_counts, uniform_probs)
 from makemore_lib.data import parse_names
 from makemore_lib.live import (BigramExplorer, RegularizationExplorer, SamplingWidget, ScoreNameWidget, SettingError,
                                SettingTypeError, SmoothingExplorer, TrainingExplorer, WordListWidget)
@@ -153,10 +153,8 @@ def _cases():
         for W, error, says, shown in BAD_WEIGHTS[1:] + [(torch.zeros(27, 27, device="meta"), TypeError,
                                                          "W must be a dense CPU tensor", "meta")]:
             cases.append((f"{fn}({says} {shown})", lambda call=call, W=W: call(W), error, [says, shown]))
-    for fn, call in {"train_counts": lambda **kw: train_counts(COUNTS, **kw),
-                     "train_onehot": lambda **kw: train_onehot(XS, YS, **kw)}.items():
-        for kwargs, error, says in TRAINING:
-            cases.append((f"{fn}({kwargs})", lambda call=call, kw=kwargs: call(**kw), error, says))
+    for kwargs, error, says in TRAINING:
+        cases.append((f"train_counts({kwargs})", lambda kw=kwargs: train_counts(COUNTS, **kw), error, says))
     return cases + [
         # vocabulary
         ("encode('ab!')", lambda: encode("ab!"), ValueError, ["text 'ab!' has '!' at position 2"]),
@@ -213,17 +211,12 @@ def _cases():
         # the net
         ("train_counts(all zero)", lambda: train_counts(torch.zeros(27, 27)), ValueError,
          ["counts are all zero: there is nothing to train on"]),
-        ("train_onehot(lr=1e30, l2=0)", lambda: train_onehot(*bigram_pairs(["emma"]), lr=1e30, l2=0, steps=5),
-         ValueError, ["training diverged with learning rate 1e+30 (the loss became nan at step 1): try a smaller one"]),
-        ("train_onehot(lengths differ)", lambda: train_onehot(torch.tensor([0, 1]), torch.tensor([1]), steps=1),
-         ValueError, ["xs and ys must have the same length, not 2 and 1"]),
         ("forward(float64 W)", lambda: forward(torch.zeros(27, 27, dtype=torch.float64), XS), TypeError,
          ["W must hold float32 numbers", "not torch.float64"]),
         ("forward(huge W)", lambda: forward(torch.full((27, 27), 1e4), XS), ValueError,
          ["W must hold numbers from -80 to 80", "not a largest |W| of 10000"]),
         *[(f"{fn}(xs={label})", lambda call=call, xs=xs: call(xs), error, [says])
-          for fn, call in {"forward": lambda xs: forward(init_weights(), xs),
-                           "train_onehot": lambda xs: train_onehot(xs, xs, steps=1)}.items()
+          for fn, call in {"forward": lambda xs: forward(init_weights(), xs)}.items()
           for xs, label, error, says in [
               (torch.tensor([0.0, 1.0]), "floats", TypeError, "xs must be a torch.Tensor of int64 character indices, not torch.float32"),
               (torch.tensor([0, 27]), "27", ValueError, "xs must hold indices from 0 to 26, found 0..27"),
