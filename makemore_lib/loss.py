@@ -36,18 +36,6 @@ def counts_nll(counts: torch.Tensor, probs: torch.Tensor) -> float:
     return float(-log_likelihood / counts.sum())
 
 
-@checked(probs=check_probs)
-def average_nll(names: list[str], probs: torch.Tensor) -> float:
-    """The loss of a model: the average negative log-likelihood of every bigram in ``names``.
-
-    >>> from makemore_lib.probabilities import bigram_probs
-    >>> names = ["emma", "ava"]
-    >>> round(average_nll(names, bigram_probs(count_bigrams(names))), 4)
-    0.5202
-    """
-    return counts_nll(count_bigrams(names), probs)
-
-
 class BigramScore(NamedTuple):
     """One bigram of a name with its probability under a model and that probability's log."""
 

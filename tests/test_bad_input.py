@@ -18,13 +18,13 @@ import torch
 
 import makemore_lib
 from js_fixtures import BIGRAM_COUNTS
-from makemore_lib import (average_nll, bigram_pairs, bigram_probs, bigrams, count_bigrams, counts_nll, decode, encode,
+from makemore_lib import (bigram_pairs, bigram_probs, bigrams, count_bigrams, counts_nll, decode, encode,
                           forward, init_weights, load_names, name_nll, net_probs, sample_names, score_name,
                           split_names, top_bigrams, train_counts, uniform_probs)
 from makemore_lib.data import parse_names
 from makemore_lib.live import (BigramExplorer, RegularizationExplorer, SamplingWidget, ScoreNameWidget, SettingError,
                                SettingTypeError, SmoothingExplorer, TrainingExplorer, WordListWidget)
-from makemore_lib.ngrams import context_index, context_string, count_ngrams, ngram_nll, top_ngrams
+from makemore_lib.ngrams import count_ngrams, top_ngrams
 from makemore_lib.plots import heatmap_html, heatmap_png
 from makemore_lib.regularization import closest_smoothing, kl_divergence
 from makemore_lib.vocabulary import MAX_NAME_LENGTH, check_name, check_names, encode_names
@@ -59,7 +59,7 @@ BAD_TEXT_TYPES = [(None, "None"), (42, "42 (int)"), (3.5, "3.5 (float)"), (b"emm
 ONE_NAME = {"check_name": check_name, "bigrams": bigrams, "score_name": lambda s: score_name(s, PROBS),
             "name_nll": lambda s: name_nll(s, PROBS)}
 NAME_LIST = {"check_names": check_names, "encode_names": encode_names, "bigram_pairs": bigram_pairs,
-             "count_bigrams": count_bigrams, "average_nll": lambda names: average_nll(names, PROBS),
+             "count_bigrams": count_bigrams,
              "split_names": split_names, "count_ngrams": lambda names: count_ngrams(names, 3)}
 BAD_LISTS = [([], ValueError, ["names is empty"]), (None, TypeError, ["names must be a list of str, not None"]),
              ("emma", TypeError, ["names must be a list of str, not 'emma' (str)"]),
@@ -96,7 +96,7 @@ BAD_PROBS = [
     ("P", TypeError, "must be a torch.Tensor", "'P' (str)"),
 ]
 PROBS_TAKERS = {"sample_names": lambda t: sample_names(t, 1, G()), "counts_nll": lambda t: counts_nll(COUNTS, t),
-                "score_name": lambda t: score_name("emma", t), "average_nll": lambda t: average_nll(["emma"], t),
+                "score_name": lambda t: score_name("emma", t),
                 "closest_smoothing": lambda t: closest_smoothing(COUNTS, t), "ScoreNameWidget": lambda t: ScoreNameWidget(t)}
 P_AND_Q = {"kl_divergence(p)": ("p", lambda t: kl_divergence(t, PROBS)),
            "kl_divergence(q)": ("q", lambda t: kl_divergence(PROBS, t))}
@@ -204,8 +204,6 @@ def _cases():
          ["counts are all zero: there is no bigram to score"]),
         ("counts_nll(shapes differ)", lambda: counts_nll(count_ngrams(["emma"], 3), PROBS), ValueError,
          ["counts and probs must have the same shape, not (729, 27) and (27, 27)"]),
-        ("ngram_nll(5x5 probs)", lambda: ngram_nll(["emma"], torch.full((5, 5), 0.2)), ValueError,
-         ["probs must have shape (27, 27), or (27**(n-1), 27) for n-grams (n = 1..4), not (5, 5)"]),
         ("net_probs(27x3: a 4-gram table of 3 characters)", lambda: net_probs(torch.zeros(27, 3)), ValueError,
          ["W must have shape (27, 27), or (27**(n-1), 27) for n-grams (n = 1..4), not (27, 3)"]),
         # the net
@@ -256,12 +254,8 @@ def _cases():
                                  (5, ValueError, "n must be between 1 and 4, not 5"),
                                  (2.0, TypeError, "n must be an int, not 2.0 (float)"),
                                  (True, TypeError, "n must be an int, not True (bool)")]],
-        ("context_index('eM')", lambda: context_index("eM"), ValueError,
-         ["context 'eM' has 'M' at position 1, which is not in the vocabulary"]),
-        ("context_string(index=729)", lambda: context_string(729, 3), ValueError,
-         ["index must be between 0 and 728, not 729"]),
-        ("top_ngrams(k=10**6)", lambda: top_ngrams(count_ngrams(["emma"], 3), 10**6), ValueError,
-         ["k must be between 0 and 19,683, not 1,000,000"]),
+        ("top_ngrams(n=10**6)", lambda: top_ngrams(count_ngrams(["emma"], 3), 10**6), ValueError,
+         ["n must be between 0 and 19,683, not 1,000,000"]),
         ("top_bigrams(n=10**30)", lambda: top_bigrams(COUNTS, 10**30), ValueError,
          ["n must be between 0 and 729, not an int of 31 digits"]),
         ("top_bigrams(n=10**5000)", lambda: top_bigrams(COUNTS, 10**5000), ValueError,

@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from makemore_lib.counting import count_bigrams
-from makemore_lib.loss import average_nll, counts_nll, name_nll, score_name
+from makemore_lib.loss import counts_nll, name_nll, score_name
 from makemore_lib.probabilities import bigram_probs, uniform_probs
 from makemore_lib.vocabulary import bigrams, stoi
 from conftest import names_strategy
@@ -24,11 +24,11 @@ def loop_nll(names, probs):
 @given(names_strategy, names_strategy, st.floats(min_value=0.01, max_value=10))
 def test_vectorised_loss_equals_loop(train, test, k):
     probs = bigram_probs(count_bigrams(train), k)
-    assert average_nll(test, probs) == pytest.approx(loop_nll(test, probs), rel=1e-9)
+    assert counts_nll(count_bigrams(test), probs) == pytest.approx(loop_nll(test, probs), rel=1e-9)
 
 
 def test_uniform_is_log27_and_zero_is_infinite():
-    assert average_nll(["emma"], uniform_probs()) == pytest.approx(math.log(27), rel=1e-6)
+    assert counts_nll(count_bigrams(["emma"]), uniform_probs()) == pytest.approx(math.log(27), rel=1e-6)
     probs = bigram_probs(count_bigrams(["emma"]))
     assert name_nll("emmq", probs) == math.inf
     assert counts_nll(count_bigrams(["ab"]), probs) == math.inf
@@ -42,7 +42,7 @@ def test_score_name():
 
 @pytest.mark.dataset
 def test_dataset_loss(names, counts):
-    assert average_nll(names, bigram_probs(counts)) == pytest.approx(2.4540, abs=5e-5)     # the lecture's figure
-    assert average_nll(names, bigram_probs(counts, 1)) == pytest.approx(
+    assert counts_nll(counts, bigram_probs(counts)) == pytest.approx(2.4540, abs=5e-5)     # the lecture's figure
+    assert counts_nll(counts, bigram_probs(counts, 1)) == pytest.approx(
         loop_nll(names, bigram_probs(counts, 1)), rel=1e-9)
     assert name_nll("andrejq", bigram_probs(counts)) == math.inf
