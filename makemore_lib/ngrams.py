@@ -9,7 +9,7 @@ import torch
 from .checks import MAX_ORDER, check_int, checked
 from .counting import top_bigrams
 from .sampling import sample_names as sample_ngram_names
-from .vocabulary import check_names, encode, vocab_size
+from .vocabulary import check_names, stoi, vocab_size
 
 __all__ = ["count_ngrams", "ngram_pairs", "sample_ngram_names", "top_ngrams"]
 _ORDER = lambda n: check_int(n, "n", 1, MAX_ORDER)  # noqa: E731
@@ -28,7 +28,7 @@ def ngram_pairs(names: list[str], n: int) -> tuple[torch.Tensor, torch.Tensor]:
     ([0, 5, 148, 364, 352], [5, 13, 13, 1, 0])
     """
     text = "".join("." * (n - 1) + name + "." for name in names)
-    windows = torch.tensor(encode(text)).unfold(0, n, 1)      # every n characters in a row
+    windows = torch.tensor([stoi[ch] for ch in text]).unfold(0, n, 1)      # every n characters in a row
     if n > 1:
         windows = windows[(windows[:, -2:] != 0).any(1)]      # not ending in two dots
     powers = 27 ** torch.arange(n - 2, -1, -1)                # context c1..c(n-1) as a number in base 27

@@ -23,9 +23,9 @@ def show_source(obj: Callable) -> str:
     A public function whose arguments are checked at its entry (``checks.checked``) shows the function those
     checks guard, from its ``def``: the code that runs once its arguments are known to be good.
 
-    >>> from makemore_lib.vocabulary import encode
-    >>> print(show_source(encode))  # doctest: +ELLIPSIS
-    def encode(text: str) -> list[int]:
+    >>> from makemore_lib.vocabulary import bigrams
+    >>> print(show_source(bigrams))  # doctest: +ELLIPSIS
+    def bigrams(name: str) -> list[str]:
     ...
     >>> show_source(42)
     Traceback (most recent call last):

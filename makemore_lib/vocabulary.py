@@ -1,5 +1,5 @@
 """The 27-character vocabulary: ``.`` marks the start and end of a name, ``a``..``z`` are the letters; and the
-checks of names, texts and indices against a vocabulary (this one by default, or a word list's own ``itos``)."""
+checks of names against a vocabulary (this one by default, or a word list's own ``itos``)."""
 
 from __future__ import annotations
 
@@ -19,24 +19,6 @@ vocab_size: int = len(chars)
 LETTERS = chars[1:]
 MAX_NAME_LENGTH = 100
 """The longest name accepted (the dataset's longest has 15 letters)."""
-
-
-def encode(text: str) -> list[int]:
-    """Turn a string of vocabulary characters (``.`` included) into their indices.
-
-    >>> encode(".emma.")
-    [0, 5, 13, 13, 1, 0]
-    """
-    return [stoi[ch] for ch in check_text(text)]
-
-
-def decode(ids: list[int]) -> str:
-    """Turn indices back into their characters.
-
-    >>> decode([0, 5, 13, 13, 1, 0])
-    '.emma.'
-    """
-    return "".join(itos[i] for i in check_ids(ids))
 
 
 @checked(name=lambda name: check_name(name))
@@ -78,17 +60,6 @@ def describe_char(ch: str) -> str:
     return f"{ch!r} (U+{ord(ch):04X})"
 
 
-def _check_characters(text: str, what: str, letters: object, allowed: str) -> str:
-    """``text`` if every character is in ``letters``, else an error naming the first that is not."""
-    for pos, ch in enumerate(text):
-        if ch not in letters:
-            hint = (" (lines read with readlines() keep their newline: use read().splitlines())" if ch in "\r\n" else
-                    " (strip spaces first: name.strip())" if ch.isspace() else "")
-            raise ValueError(f"{what} {shorten(text)} has {describe_char(ch)} at position {pos}, which is not "
-                             f"{allowed}{hint}")
-    return text
-
-
 def check_name(name: object, what: str = "name", letters: str | list[str] = LETTERS) -> str:
     """``name`` if it is 1 to 100 of ``letters`` (default: lowercase a-z), else a clear error.
 
@@ -102,7 +73,14 @@ def check_name(name: object, what: str = "name", letters: str | list[str] = LETT
         raise ValueError(f"{what} is empty: a name needs at least one letter a-z")
     if len(name) > MAX_NAME_LENGTH:
         raise ValueError(f"{what} is {len(name):,} characters long: the longest name accepted has {MAX_NAME_LENGTH}")
-    return _check_characters(name, what, letters, "a lowercase letter a-z" if letters == LETTERS else "in the vocabulary")
+    for pos, ch in enumerate(name):
+        if ch not in letters:
+            hint = (" (lines read with readlines() keep their newline: use read().splitlines())" if ch in "\r\n" else
+                    " (strip spaces first: name.strip())" if ch.isspace() else "")
+            allowed = "a lowercase letter a-z" if letters == LETTERS else "in the vocabulary"
+            raise ValueError(f"{what} {shorten(name)} has {describe_char(ch)} at position {pos}, which is not "
+                             f"{allowed}{hint}")
+    return name
 
 
 def check_names(names: object, what: str = "names", letters: str | list[str] = LETTERS) -> list[str]:
@@ -125,39 +103,6 @@ def check_names(names: object, what: str = "names", letters: str | list[str] = L
         for i, name in enumerate(names):
             check_name(name, f"{what}[{i}]", letters)
     return list(names)
-
-
-def check_text(text: object, what: str = "text") -> str:
-    """``text`` if it is a string of vocabulary characters ('.' or a-z), else a clear error.
-
-    >>> check_text(7)
-    Traceback (most recent call last):
-    TypeError: text must be a str, not 7 (int)
-    """
-    if not isinstance(text, str):
-        raise TypeError(f"{what} must be a str, not {given(text)}")
-    return _check_characters(text, what, stoi, "in the vocabulary ('.' or a-z)")
-
-
-def check_ids(ids: object, what: str = "ids") -> list[int]:
-    """``ids`` as a list of ints if every one is a character index 0..26, else a clear error.
-
-    >>> check_ids([0, 27])
-    Traceback (most recent call last):
-    ValueError: ids[1] is 27, outside the vocabulary's range 0..26
-    """
-    if isinstance(ids, torch.Tensor) and (ids.is_floating_point() or ids.is_complex() or ids.dtype == torch.bool):
-        raise TypeError(f"{what} must hold ints, not {ids.dtype}")
-    if hasattr(ids, "tolist"):
-        ids = ids.tolist()
-    if not isinstance(ids, (list, tuple)):
-        raise TypeError(f"{what} must be a list of ints, not {given(ids)}")
-    for pos, i in enumerate(ids):
-        if isinstance(i, bool) or not hasattr(i, "__index__"):
-            raise TypeError(f"{what}[{pos}] must be an int, not {given(i)}")
-        if not 0 <= i < vocab_size:
-            raise ValueError(f"{what}[{pos}] is {shorten(i)}, outside the vocabulary's range 0..{vocab_size - 1}")
-    return [int(i) for i in ids]
 
 
 def check_itos(itos: object, what: str = "itos") -> str | list[str]:

@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import makemore_lib
-from makemore_lib import (bigram_pairs, bigram_probs, bigrams, count_bigrams, decode, encode, forward, name_nll,
+from makemore_lib import (bigram_pairs, bigram_probs, bigrams, count_bigrams, forward, name_nll,
                           net_probs, split_names, top_bigrams, train_counts)
 from makemore_lib.vocabulary import MAX_NAME_LENGTH, check_name, check_names
 from makemore_lib.ngrams import count_ngrams
@@ -92,29 +92,6 @@ def test_names_read_with_readlines_are_refused_with_the_fix(names, ending):
     raised_by_library(excinfo, "names[0]", "position")
     if ending.endswith("\n"):
         assert "readlines()" in str(excinfo.value)
-
-
-@FAST
-@given(any_text)
-def test_encode_is_the_vocabulary_or_an_error(text):
-    if set(text) <= set("." + LETTERS):
-        assert encode(text) == [0 if ch == "." else ord(ch) - 96 for ch in text]
-        assert decode(encode(text)) == text
-    else:
-        with pytest.raises(ValueError) as excinfo:
-            encode(text)
-        raised_by_library(excinfo, "text", "position")
-
-
-@FAST
-@given(st.lists(st.one_of(st.integers(-10**30, 10**30), st.integers(0, 26)), max_size=8))
-def test_decode_takes_indices_0_to_26_only(ids):
-    if all(0 <= i <= 26 for i in ids):
-        assert decode(ids) == "".join(("." + LETTERS)[i] for i in ids)
-    else:
-        with pytest.raises(ValueError) as excinfo:
-            decode(ids)
-        raised_by_library(excinfo, "ids[", "outside the vocabulary")
 
 
 # --- numbers: smoothing, learning rates, limits ---------------------------------------------------------------------
