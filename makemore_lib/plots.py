@@ -1,4 +1,5 @@
-"""Pictures of 27x27 matrices: the annotated heatmap of the lecture as an HTML table, and a light PNG heatmap.
+"""Pictures of tables: the lecture's annotated heatmap of N as an HTML table, and a light PNG heatmap (Blues, as in
+the lecture: one hue, readable with any colour vision).
 
 The annotated heatmap is HTML rather than a picture: 1,458 labels stay sharp at any zoom, can be selected
 and read by a screen reader, weigh about a tenth of the lecture's 16-inch PNG, and take milliseconds to make.
@@ -12,7 +13,7 @@ import io
 import numpy as np
 import torch
 
-from .checks import check_int, check_number, given, shorten
+from .checks import check_int, check_number, given
 from .vocabulary import chars, vocab_size
 
 
@@ -29,88 +30,50 @@ def _as_array(matrix: object, square: int | None = vocab_size) -> np.ndarray:
     return matrix.astype(np.float64)
 
 
-def _check_format(fmt: object) -> str:
-    if not isinstance(fmt, str):
-        raise TypeError(f"fmt must be a format string like '{{:.0f}}', not {given(fmt)}")
-    try:
-        fmt.format(1.5)
-    except (ValueError, IndexError, KeyError, AttributeError, TypeError) as err:
-        raise ValueError(f"fmt must format one number, like '{{:.0f}}' or '{{:.2%}}', not {shorten(fmt)} "
-                         f"({err})") from None
-    return fmt
-
-
-def colours(matrix: object, cmap: str = "Blues", vmax: float | None = None,
-            square: int | None = vocab_size) -> np.ndarray:
-    """RGB colours (0-255, uint8) for every cell, from 0 to ``vmax`` (default: the largest value).
-
-    >>> colours(np.eye(27))[0, 0].tolist(), colours(np.eye(27))[0, 1].tolist()
-    ([8, 48, 107], [247, 251, 255])
-    """
+def _colours(values: np.ndarray, vmax: float | None) -> np.ndarray:
+    """RGB colours (0-255, uint8) of every cell on the Blues scale, from 0 to ``vmax`` (default: the largest value)."""
     from matplotlib import colormaps
 
-    values = _as_array(matrix, square)
-    if not isinstance(cmap, str):
-        raise TypeError(f"cmap must be the name of a matplotlib colour map (a str), not {given(cmap)}")
-    if cmap not in colormaps:
-        raise ValueError(f"cmap must name a matplotlib colour map (e.g. 'Blues', 'viridis', 'Greys'), "
-                         f"not {shorten(cmap)}")
     top = float(values.max()) if vmax is None else check_number(vmax, "vmax", positive=True)
     scaled = values / top if top > 0 else np.zeros_like(values)
-    return colormaps[cmap](np.clip(scaled, 0, 1), bytes=True)[..., :3]
+    return colormaps["Blues"](np.clip(scaled, 0, 1), bytes=True)[..., :3]
 
 
-def relative_luminance(rgb: object) -> float:
-    """WCAG 2's relative luminance of an sRGB colour given as three 0-255 numbers: 0 for black, 1 for white.
-
-    >>> relative_luminance([0, 0, 0]), relative_luminance([255, 255, 255]), round(relative_luminance([59, 139, 194]), 3)
-    (0.0, 1.0, 0.233)
-    """
-    channels = np.asarray(rgb, dtype=np.float64) / 255
-    if channels.shape != (3,) or not ((channels >= 0) & (channels <= 1)).all():
-        raise ValueError(f"rgb must be three numbers from 0 to 255, not {str(rgb)[:40]}")
-    linear = np.where(channels <= 0.04045, channels / 12.92, ((channels + 0.055) / 1.055) ** 2.4)
-    return float(linear @ np.array([0.2126, 0.7152, 0.0722]))
-
-
-def text_colour(rgb: object) -> str:
-    """Black or white, whichever contrasts more with a cell of colour ``rgb`` (0-255 numbers).
-
-    The better of the two always reaches WCAG's 4.5:1 for small text (at worst 4.58:1, on a mid grey), which
-    a fixed luminance cut-off with an off-black does not (white on Blues' #3b8bc2 is 3.7:1).
+def text_colour(rgb: np.ndarray) -> str:
+    """Black or white, whichever contrasts more with a cell of colour ``rgb`` (three 0-255 numbers), by WCAG 2's
+    relative luminance: the better of the two always reaches 4.5:1 for small text (at worst 4.58:1, on a mid grey),
+    which a fixed cut-off does not (white on Blues' #3b8bc2 is 3.7:1).
 
     >>> text_colour([59, 139, 194]), text_colour([8, 48, 107]), text_colour([247, 251, 255])
     ('#000', '#fff', '#000')
     """
-    luminance = relative_luminance(rgb)
-    on_white = 1.05 / (luminance + 0.05)
-    on_black = (luminance + 0.05) / 0.05
-    return "#fff" if on_white > on_black else "#000"
+    channels = np.asarray(rgb, dtype=np.float64) / 255
+    linear = np.where(channels <= 0.04045, channels / 12.92, ((channels + 0.055) / 1.055) ** 2.4)
+    luminance = float(linear @ np.array([0.2126, 0.7152, 0.0722]))
+    return "#fff" if 1.05 / (luminance + 0.05) > (luminance + 0.05) / 0.05 else "#000"
 
 
-def heatmap_html(matrix: object, fmt: str = "{:.0f}", cmap: str = "Blues", vmax: float | None = None,
-                 caption: str = "") -> str:
-    """The lecture's annotated heatmap as an HTML table: each cell shows its bigram and its value.
+def heatmap_html(matrix: object, caption: str = "", decimals: int = 0) -> str:
+    """The lecture's annotated heatmap as an HTML table: each cell shows its bigram and its value, to ``decimals``.
 
-    Rows are the first character of a bigram, columns the character that follows. Cell colours come from
-    ``cmap`` (Blues, as in the lecture: one hue, readable with any colour vision); the text colour follows
-    the cell so that every label stays readable, in the light theme and the dark one.
+    Rows are the first character of a bigram, columns the character that follows; the text colour follows the
+    cell, so that every label stays readable in the light theme and the dark one.
 
     >>> table = heatmap_html(np.arange(729).reshape(27, 27), caption="demo")
     >>> table.count("<td"), ">ab<" in table, ">28<" in table
     (729, True, True)
     """
     values = _as_array(matrix)
-    fmt = _check_format(fmt)
+    decimals = check_int(decimals, "decimals", 0, 6)
     if not isinstance(caption, str):
         raise TypeError(f"caption must be a str, not {given(caption)}")
-    rgb = colours(values, cmap, vmax)
+    rgb = _colours(values, None)
     rows = []
     for i, a in enumerate(chars):
         cells = []
         for j, b in enumerate(chars):
             r, g, bl = rgb[i, j].tolist()
-            label = html.escape(fmt.format(values[i, j]))
+            label = f"{values[i, j]:.{decimals}f}"
             cells.append(f'<td style="background:rgb({r},{g},{bl});color:{text_colour(rgb[i, j])}" '
                          f'title="{a + b}: {label}"><b>{a + b}</b><br>{label}</td>')
         rows.append(f"<tr><th scope=\"row\">{a}</th>{''.join(cells)}</tr>")
@@ -127,7 +90,7 @@ def heatmap_html(matrix: object, fmt: str = "{:.0f}", cmap: str = "Blues", vmax:
     )
 
 
-def heatmap_png(matrix: object, cmap: str = "Blues", vmax: float | None = None, cell: int = 10) -> bytes:
+def heatmap_png(matrix: object, vmax: float | None = None, cell: int = 10) -> bytes:
     """A light heatmap of any table as PNG bytes, ``cell`` pixels a cell, no labels: quick to redraw.
 
     >>> heatmap_png(np.eye(27))[:4]
@@ -136,9 +99,8 @@ def heatmap_png(matrix: object, cmap: str = "Blues", vmax: float | None = None, 
     from PIL import Image
 
     cell = check_int(cell, "cell (pixels a cell)", 1, 64)
-    rgb = colours(matrix, cmap, vmax, square=None)
+    rgb = _colours(_as_array(matrix, square=None), vmax)
     big = np.repeat(np.repeat(rgb, cell, axis=0), cell, axis=1)
     buffer = io.BytesIO()
     Image.fromarray(big).save(buffer, format="PNG", optimize=True)
     return buffer.getvalue()
-

@@ -156,7 +156,7 @@ def test_closest_smoothing_is_the_best_k_of_any_grid(values, row, grid):
     assume(counts.max() > 0)
     target = bigram_probs(count_bigrams(["emma", "olivia", "ava"]) + 1, 0.0)
     k, kl = closest_smoothing(counts, target, grid)
-    rows = (counts / 2.0 ** 1000).sum(1)         # the row weights (their scale does not matter), without overflow
+    rows = counts.sum(1) / counts.sum(1).max()   # the row weights (their scale does not matter): no subnormals
     assume(rows.sum() > 0)
     kls = [kl_divergence(smoothed(counts, float(g)), target, rows) for g in grid]
     assert k in [float(g) for g in grid] and math.isfinite(kl)
@@ -171,40 +171,6 @@ def test_closest_smoothing_bounds_its_grid():
 
 
 # --- pictures ---------------------------------------------------------------------------------------------------------
-
-@FAST
-@given(st.text(max_size=12))
-def test_heatmap_format_is_one_number_format_or_a_clear_error(fmt):
-    try:
-        fmt.format(1.5)
-        valid = True
-    except (ValueError, IndexError, KeyError, AttributeError, TypeError):
-        valid = False
-    if valid:
-        assert heatmap_html(np.eye(27), fmt=fmt).count("<td") == 729
-    else:
-        with pytest.raises(ValueError) as excinfo:
-            heatmap_html(np.eye(27), fmt=fmt)
-        raised_by_library(excinfo, "fmt must format one number")
-
-
-@FAST
-@given(st.one_of(st.sampled_from(["Blues", "viridis", "Greys", "blues", "", "nope"]), st.text(max_size=8)),
-       st.one_of(st.none(), any_number))
-def test_heatmap_colour_map_and_limit(cmap, vmax):
-    from matplotlib import colormaps
-
-    try:
-        vmax_ok = vmax is None or (math.isfinite(vmax) and vmax > 0)
-    except OverflowError:
-        vmax_ok = False
-    if cmap in colormaps and vmax_ok:
-        assert heatmap_html(np.eye(27), cmap=cmap, vmax=vmax).count("<td") == 729
-        return
-    with pytest.raises(ValueError) as excinfo:
-        heatmap_html(np.eye(27), cmap=cmap, vmax=vmax)
-    raised_by_library(excinfo, "cmap" if cmap not in colormaps else "vmax")
-
 
 # --- splitting --------------------------------------------------------------------------------------------------------
 
