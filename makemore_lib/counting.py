@@ -23,9 +23,7 @@ def bigram_pairs(names: list[str], itos: str | list[str] = chars) -> tuple[torch
 
 
 def count_bigrams(names: list[str], itos: str | list[str] = chars) -> torch.Tensor:
-    """The bigram count matrix N of ``names`` (int32, as in the lecture), counted without a Python loop.
-
-    27x27 for the names' letters a-z; V x V for a vocabulary ``itos`` of V characters (``.`` first).
+    """The bigram count matrix N of ``names`` (int32, as in the lecture): 27x27, or V x V for a vocabulary ``itos``.
 
     >>> counts = count_bigrams(["emma", "ava"])
     >>> int(counts.sum()), int(counts[13, 13]), int(counts[0, 1])   # 5 + 4 bigrams; 'mm'; '.a'
@@ -42,8 +40,7 @@ def count_bigrams(names: list[str], itos: str | list[str] = chars) -> torch.Tens
 @checked(counts=lambda t: check_table(t, "counts", shape=None, cols=vocab_size),
          _all=lambda args: check_int(args["n"], "n", 0, args["counts"].numel()))
 def top_bigrams(counts: torch.Tensor, n: int = 10) -> list[tuple[str, int | float]]:
-    """The ``n`` largest cells of a 27x27 table (counts, or probabilities) with their values, largest first; of an
-    n-gram table too (``ngrams.top_ngrams``). Values keep their kind (int or float); ties keep the table's order.
+    """The ``n`` largest cells of a table (counts or probabilities, n-gram tables too), largest first.
 
     >>> top_bigrams(count_bigrams(["anna", "ann"]), 2)
     [('.a', 2), ('an', 2)]

@@ -26,9 +26,7 @@ class DatasetError(ValueError):
 
 
 def parse_names(text: str, source: str = "<text>") -> list[str]:
-    """Split the text of a names file into names, one per line, checking every line.
-
-    A final newline is allowed; an empty line, or a character outside a-z, is an error that names the line.
+    """Split the text of a names file into names, one per line; a bad line is an error that names it.
 
     >>> parse_names("emma\\nolivia\\n")
     ['emma', 'olivia']

@@ -1,12 +1,6 @@
-"""Check yourself: ``check(exercise, answer)`` and ``hint(exercise)`` for every exercise of the book.
-
-An exercise has parts, each asking for one answer (``2.1a``..``2.1d``; a tuple answers them all). ``check``
-compares the reader's value, or function (tried on several inputs, edge cases included), with the reference
-that makemore_lib computes from the dataset at call time, and answers in a sentence or two, naming the classic
-mistakes it recognises. Every text (titles, hints, what a part asks, its tolerance, its messages) is in
-``exercises.json``, the one source for Python and for the page, to which ``export_checks`` hands the number,
-word and list parts. This module holds the computations: the dataset's figures, each part's reference, and the
-answer each classic mistake gives.
+"""Check yourself: ``check(exercise, answer)`` and ``hint(exercise)`` for every exercise of the book. Every text
+is in ``exercises.json`` (for Python and the page, which gets the number, word and list parts from
+``export_checks``); here are the computations: each part's reference and the answer each classic mistake gives.
 """
 
 from __future__ import annotations
@@ -449,11 +443,9 @@ def _check_names(names: object) -> _Data:
 def check(exercise: str, answer: object, names: list[str] | None = None) -> Result:
     """Check an answer to an exercise (or one part of it), in a sentence or two: right, or what is wrong.
 
-    ``exercise`` is a part ("2.1a"; a one-part exercise such as "3.2" is its own part) or an exercise: "2.1"
-    with a tuple of one answer per part, in order, or with one answer that only one part can take
-    (``check("1.3", trigrams)``: the part that asks for a function). Numbers are checked to the decimals the
-    message states; words and lists ignore case and surrounding spaces; functions are tried on several inputs,
-    edge cases included. The references are computed by makemore_lib from ``names`` (default: the dataset).
+    ``exercise`` is a part ("2.1a") or an exercise ("2.1") with a tuple of one answer per part, or with one answer
+    only one part can take. Functions are tried on several inputs, edge cases included. The references are
+    computed by makemore_lib from ``names`` (default: the dataset).
 
     >>> names = ["emma", "ava", "anna"]
     >>> check("1.2a", 11, names=names)
@@ -511,11 +503,8 @@ def hint(exercise: str, n: int = 1) -> Result:
 def export_checks(names: list[str] | None = None, parts: list[str] | None = None) -> dict[str, dict]:
     """The number, word and list parts as JSON-able data for the page: {part: {kind, expected, tolerance, ...}}.
 
-    Expected answers and mistaken ones are computed from ``names`` (default: the dataset) at call time.
-    ``tolerance`` is absolute, or a factor where ``scale`` is "log"; a "percent" part also takes a fraction.
-    Messages are filled in, but for ``{answer}``, which the page replaces with the reader's answer. A mistake
-    is a ``value``, any answer ``above`` a number, ``any`` of several values, or the right items in another
-    order (``same_items``). ``parts`` limits the export to those parts (default: all of them).
+    ``tolerance`` is absolute, or a factor where ``scale`` is "log"; messages are filled in but for ``{answer}``.
+    A mistake is a ``value``, any answer ``above`` one, ``any`` of several, or the items in another order.
 
     >>> out = export_checks(["emma", "ava", "anna"], parts=["1.2a"])
     >>> out["1.2a"]["expected"], out["1.2a"]["tolerance"], out["1.2a"]["messages"]["mistakes"][0]["value"]

@@ -20,11 +20,8 @@ def _same_shape(args: dict) -> None:
 @checked(counts=lambda t: check_table(t, "counts", shape=None, empty="there is no bigram to score"),
          probs=lambda t: check_table(t, "probs", "probs", shape=None), _all=_same_shape)
 def counts_nll(counts: torch.Tensor, probs: torch.Tensor) -> float:
-    """The average negative log-likelihood of every bigram counted in ``counts`` under the model ``probs``.
-
-    The counts are sufficient: a bigram seen c times adds c times its log-probability. A counted bigram
-    with probability 0 makes the loss infinite. The same for a V x V table of another vocabulary, or an
-    n-gram count table (27**(n-1), 27) with probabilities of the same shape.
+    """The average negative log-likelihood of every bigram counted in ``counts`` under the model ``probs`` (of the
+    same shape, n-gram tables too): a bigram seen c times adds c times its log-probability.
 
     >>> from makemore_lib.probabilities import uniform_probs
     >>> round(counts_nll(count_bigrams(["emma"]), uniform_probs()), 4)   # log(27)

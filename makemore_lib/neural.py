@@ -40,9 +40,8 @@ _SEED = lambda seed: check_int(seed, "seed", 0, 2**63 - 1, "2**63 - 1")  # noqa:
 
 @checked(seed=_SEED, rows=_check_rows)
 def init_weights(seed: int = LECTURE_SEED, rows: int = vocab_size) -> torch.Tensor:
-    """W, 27x27 standard normal numbers drawn from a generator seeded with ``seed`` (the lecture's draw).
-
-    ``rows`` = 27**(n-1) gives the weights of an n-gram net instead: one row per context.
+    """W, 27x27 standard normal numbers drawn from a generator seeded with ``seed`` (the lecture's draw); ``rows`` =
+    27**(n-1) rows for an n-gram net.
 
     >>> init_weights().shape, init_weights(rows=729).shape
     (torch.Size([27, 27]), torch.Size([729, 27]))
@@ -88,9 +87,7 @@ def forward(W: torch.Tensor, xs: torch.Tensor) -> torch.Tensor:
 
 @checked(W=lambda W: check_table(W, "W", "weights", shape=None, cols=vocab_size))
 def net_probs(W: torch.Tensor) -> torch.Tensor:
-    """The net as a 27x27 table: row i is the distribution it predicts after character i (softmax of W[i]).
-
-    For an n-gram net (W of shape (27**(n-1), 27)), row i is the distribution after context i.
+    """The net as a table: row i is the distribution it predicts after character (or context) i, softmax of W[i].
 
     >>> round(float(net_probs(torch.zeros(27, 27)).sum(1)[0]), 6)
     1.0
@@ -127,17 +124,9 @@ _TRAINING = dict(steps=lambda steps: check_int(steps, "steps", 1, MAX_STEPS), se
 @checked(counts=lambda t: check_table(t, "counts", shape=None, empty="there is nothing to train on"), **_TRAINING)
 def train_counts(counts: torch.Tensor, steps: int = 100, lr: float = 50.0, l2: float = 0.01,
                  seed: int = LECTURE_SEED) -> Training:
-    """The lecture's training (one-hot inputs, softmax, NLL + L2), computed from the 27x27 counts N instead of every
-    example.
-
-    The full-batch loss only depends on how often each bigram occurs:
-    ``loss = -sum(N * log softmax(W)) / sum(N) + l2 * mean(W**2)``, and its gradient is
-    ``(rowsum(N) * softmax(W) - N) / sum(N) + 2 * l2 * W / 729``. A step costs a few 27x27 operations
-    instead of a pass over 228,146 examples. The same code trains an n-gram net from an n-gram count table
-    of shape (27**(n-1), 27) (see ``ngrams.count_ngrams``): W then has one row per context. The steps run in
-    numpy (float64): on arrays this small, each torch call costs more than the arithmetic it does.
-    A run that blows up (a weight beyond 1e30, or a loss that is not finite) is a ValueError that names
-    the cause: lr, or l2 when lr * l2 > 729 makes the penalty's own step overshoot.
+    """The lecture's gradient descent (one-hot inputs, softmax, NLL + L2) computed from the counts N: the loss is
+    ``-sum(N * log softmax(W)) / sum(N) + l2 * mean(W**2)``, the gradient written out. Also an n-gram net, from a
+    count table (27**(n-1), 27). numpy, float64: on arrays this small a torch call costs more than its arithmetic.
 
     >>> from makemore_lib.counting import count_bigrams
     >>> run = train_counts(count_bigrams(["emma", "ava"]), steps=3)

@@ -19,9 +19,7 @@ _ORDER = lambda n: check_int(n, "n", 1, MAX_ORDER)  # noqa: E731
 def ngram_pairs(names: list[str], n: int) -> tuple[torch.Tensor, torch.Tensor]:
     """Every n-gram of ``names`` as two int64 tensors: the context numbers ``xs`` and the next characters ``ys``.
 
-    A context of n-1 characters c1..c(n-1) is the number c1*27**(n-2) + ... + c(n-1). Counted without a
-    Python loop: each name gets n-1 dots before it and one after, every window of n characters in a row is an
-    n-gram, and a window that ends in two dots (which straddles two names) is dropped.
+    Context c1..c(n-1) is the number c1*27**(n-2) + ... + c(n-1); each window of n characters is an n-gram.
 
     >>> xs, ys = ngram_pairs(["emma"], 3)          # ..e .em emm mma ma.
     >>> xs.tolist(), ys.tolist()

@@ -12,10 +12,7 @@ from .vocabulary import vocab_size
 def bigram_probs(counts: torch.Tensor, k: float = 0.0) -> torch.Tensor:
     """Row-normalised probabilities P (float32) from ``counts`` with ``k`` fake counts added to every cell.
 
-    ``P[i, j]`` is the probability that character j follows character i. A row with no counts at all
-    (a character never seen) gets the uniform distribution when k is 0, as it would for any k > 0. The row
-    maths is the same for a V x V table of another vocabulary, and for an n-gram count table (27**(n-1), 27):
-    one row per context.
+    ``P[i, j]`` is the probability that character j follows i. A row never seen gets the uniform distribution.
 
     >>> from makemore_lib.counting import count_bigrams
     >>> P = bigram_probs(count_bigrams(["emma", "ava"]), k=1.0)

@@ -17,12 +17,8 @@ _BLOCK = 512   # ks compared at once: 512 tables of 27x27 floats, about 3 MB
          weights=lambda w: None if w is None else check_table(w, "weights", shape=(27,),
                                                               empty="give at least one row a weight > 0"))
 def kl_divergence(p: torch.Tensor, q: torch.Tensor, weights: torch.Tensor | None = None) -> float:
-    """The KL divergence KL(p || q) of two bigram models, row by row, averaged with ``weights``.
-
-    Row i contributes ``sum_j p[i, j] * log(p[i, j] / q[i, j])`` (a cell with p = 0 adds nothing; a cell
-    with p > 0 and q = 0 makes it infinite). ``weights`` (default: all rows alike) says how much each row
-    counts: with the row totals of the bigram counts, a row matters as often as its character is followed
-    by something in the data.
+    """KL(p || q) of two bigram models: row i adds ``sum_j p[i, j] * log(p[i, j] / q[i, j])``, and the rows are
+    averaged with ``weights`` (default: all alike; the row totals of N weigh a row as often as the data uses it).
 
     >>> from makemore_lib.probabilities import uniform_probs
     >>> kl_divergence(uniform_probs(), uniform_probs())
@@ -55,11 +51,8 @@ def closest_smoothing(counts: torch.Tensor, probs: torch.Tensor,
                       grid: list[float] = SMOOTHING_GRID) -> tuple[float, float]:
     """The smoothing k (from ``grid``, default ``SMOOTHING_GRID``) whose P is closest to ``probs``, and that KL.
 
-    The distance is ``kl_divergence(bigram_probs(counts, k), probs, row totals of counts)``: smoothed counts
-    first, so that k = 0 (with its zero cells) stays a candidate; each row weighs as much as it is used in the
-    data. With k = 0 this is how much higher the loss of ``probs`` is than the best possible loss.
-    ``grid`` may hold up to ``MAX_GRID`` values of k; they are compared 512 at a time (in float64), so memory
-    stays a few MB. On a tie the first k of the grid wins.
+    The distance is ``kl_divergence(bigram_probs(counts, k), probs, row totals of counts)``, smoothed counts first
+    so that k = 0 stays a candidate. On a tie the first k of the grid wins.
 
     >>> from makemore_lib.counting import count_bigrams
     >>> from makemore_lib.probabilities import bigram_probs

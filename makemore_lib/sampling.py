@@ -22,13 +22,9 @@ def _check_sampling(args: dict) -> None:
 @checked(probs=lambda t: check_table(t, "probs", "probs", shape=None), n=lambda n: check_int(n, "n", 0, MAX_SAMPLES),
          generator=check_generator, itos=check_itos, _all=_check_sampling)
 def sample_names(probs: torch.Tensor, n: int, generator: torch.Generator, itos: str | list[str] = chars) -> list[str]:
-    """Draw ``n`` names from the model ``probs``, exactly as the lecture's loop would with this generator.
-
-    The lecture draws each character with ``torch.multinomial(probs[ix], 1, replacement=True, generator=g)``,
-    which torch computes as ``argmax(probs[ix] / q)`` with ``q`` V exponential random numbers. So this draws the
-    exponentials in blocks and finds the next character for every row at once: the lecture's names, and the
-    generator left in the same state. ``probs`` is V x V for a vocabulary ``itos`` (a-z and ``.`` by default), or
-    an n-gram table (V**(n-1), V) whose row is the context, the last n-1 characters as a number in base V.
+    """Draw ``n`` names from ``probs`` (V x V for the vocabulary ``itos``, or an n-gram table), the lecture's names
+    for this generator: ``torch.multinomial`` with one sample is ``argmax(probs[ix] / q)``, q exponential random
+    numbers, so this draws them in blocks for every row at once and leaves the generator where the loop would.
 
     >>> from makemore_lib.probabilities import uniform_probs
     >>> sample_names(uniform_probs(), 2, torch.Generator().manual_seed(2147483647))

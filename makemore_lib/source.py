@@ -18,10 +18,8 @@ class _Source(str):
 
 
 def show_source(obj: Callable) -> str:
-    """The source of ``obj`` (a function, method or class of makemore_lib), to display as a cell's output.
-
-    A public function whose arguments are checked at its entry (``checks.checked``) shows the function those
-    checks guard, from its ``def``: the code that runs once its arguments are known to be good.
+    """The source of ``obj`` (a function or class of makemore_lib) as a cell's output, from its ``def``: the checks
+    of ``checks.checked`` at its entry are left out.
 
     >>> from makemore_lib.vocabulary import bigrams
     >>> print(show_source(bigrams))  # doctest: +ELLIPSIS

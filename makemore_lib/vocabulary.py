@@ -86,8 +86,6 @@ def check_name(name: object, what: str = "name", letters: str | list[str] = LETT
 def check_names(names: object, what: str = "names", letters: str | list[str] = LETTERS) -> list[str]:
     """``names`` as a list if it is a non-empty list of valid names, else an error naming the first bad one.
 
-    The whole list is checked at once (a few milliseconds for the dataset); only a bad list name by name.
-
     >>> check_names(["emma", "Ava"])
     Traceback (most recent call last):
     ValueError: names[1] 'Ava' has 'A' at position 0, which is not a lowercase letter a-z

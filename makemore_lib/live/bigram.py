@@ -14,8 +14,7 @@ from .common import RARE_BELOW, Data, Live, TextSetting, esm
 
 
 def check_bigram_counts(counts: object) -> list[list[int]]:
-    """``counts`` as a 27 x 27 table (row: first character, column: second) if it maps bigrams ('.' and a-z) to whole numbers >= 0 (a ``Counter`` of the
-    bigrams of the names), else an error naming ``counts``.
+    """``counts`` (a ``Counter`` of bigrams) as a 27 x 27 table of whole numbers, else an error naming ``counts``.
 
     >>> check_bigram_counts({"em": 2, "q!": 1})
     Traceback (most recent call last):
@@ -45,10 +44,8 @@ def rarity(count: int) -> str:
 
 
 class BigramExplorer(Live):
-    """Type a name and see its bigrams, with the ``.`` token added at both ends, and how many times each occurs in
-    ``counts`` (a ``Counter`` of the dataset's bigrams); bigrams seen fewer than ``RARE_BELOW`` times are marked
-    rare, those never seen marked never. The page does the same with no kernel. A bad name never raises out of
-    the widget: the message appears inside it and in ``error``.
+    """Type a name and see its bigrams and how often each occurs in ``counts`` (a ``Counter`` of the dataset's
+    bigrams), rare or never seen marked; a bad name's message shows in the widget and in ``error``.
 
     >>> from collections import Counter
     >>> w = BigramExplorer(Counter(["em", "mm", "em"]), "emma")

@@ -215,9 +215,8 @@ SETTINGS = (_Setting,)   # the settings a widget observes
 
 
 class Live(anywidget.AnyWidget):
-    """The base of the live widgets. A change of a setting empties the ``outputs``, then recomputes them (so a bad
-    setting never leaves old numbers beside its message, in ``error``, which the page shows too). The output adds
-    a static ``text/html`` snapshot of the state for pages where scripts do not run.
+    """The base of the live widgets: a change of a setting empties the ``outputs``, then recomputes them (a bad one
+    leaves its message in ``error``); the output adds a static ``text/html`` snapshot for pages without scripts.
 
     >>> Live().error
     ''

@@ -1,13 +1,6 @@
-"""Check yourself in the page: ``Predict``, a guess the reader commits to before the next cell shows the answer,
-and ``Check``, a box that checks an exercise's number, word or list answers with no kernel.
-
-The true value of a prediction comes from the executed chapter (the cell that makes the widget computes it);
-an exercise's expected answers and messages come from ``exercises.export_checks``, so the page says what
-``exercises.check`` says. Every text a prediction shows is in ``PREDICT_MESSAGES`` (synced to the page), and
-``predict_message`` is the Python twin of the page's ``judge`` (``js/src/check.js``), which the node tests hold
-to it. In the site, the next cell stays folded until the reader has answered or skipped
-(``site/static/check-yourself.mjs``); the page remembers what was done in localStorage only.
-"""
+"""Check yourself in the page: ``Predict``, a guess committed before the next cell shows the answer (the chapter
+computes it), and ``Check``, an exercise's number, word or list answers checked with no kernel, from
+``exercises.export_checks``. ``predict_message`` is the twin of the page's ``judge`` (``js/src/check.js``)."""
 
 from __future__ import annotations
 

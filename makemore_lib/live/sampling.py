@@ -21,11 +21,8 @@ MAX_STEP = MAX_NAMES * (MAX_SAMPLED_LENGTH + 1)
 
 
 def batch_draws(probs: torch.Tensor, seed: int, skip: int, steps: int) -> list[tuple[int, int, list[float]]]:
-    """The first ``steps`` draws after names ``0`` to ``skip - 1`` of ``sample_names(probs, ..., manual_seed(seed))``:
-    for each, the row drawn from, the index chosen, and the scores torch compares. ``torch.multinomial`` with one
-    sample draws one exponential random number ``e`` for each character and picks the largest ``p / e`` (the
-    appendix on versions shows it by hand); so does this (the exponentials of all the draws at once, the same
-    numbers as one draw at a time).
+    """The first ``steps`` draws after the first ``skip`` names of ``sample_names`` with ``manual_seed(seed)``: the
+    row, the index chosen, and the scores ``p / e`` torch compares (e exponential random numbers).
 
     >>> from makemore_lib.probabilities import uniform_probs
     >>> [itos[ix] for row, ix, scores in batch_draws(uniform_probs(), 2147483647, 0, 6)]
@@ -45,11 +42,8 @@ def batch_draws(probs: torch.Tensor, seed: int, skip: int, steps: int) -> list[t
 
 
 class SamplingWidget(Live):
-    """Draw names from the counts model, the smoothed counts (k = 1) or the uniform model, in the page: the
-    names ``sample_names`` draws with ``torch.Generator().manual_seed(seed)``. "Sample again" (``draws``)
-    shows the next names of the same generator. ``step`` draws the batch's names one character at a time
-    (``built``: the names so far, the last one maybe unfinished; ``last_draw``: the row, the character chosen, its
-    probability and the scores torch compared).
+    """Draw names from the counts, the smoothed counts (k = 1) or the uniform model, in the page, as ``sample_names``
+    with ``manual_seed(seed)``; ``draws``: the next batch; ``step``: the batch one character at a time.
 
     >>> from makemore_lib.counting import count_bigrams
     >>> w = SamplingWidget(count_bigrams(["emma", "ava"]), seed=1, n=3)

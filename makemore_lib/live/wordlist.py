@@ -1,10 +1,5 @@
 """Your own word list: paste words (Pokémon, cities, your family's names) and get their bigram model, in the page.
-
-The vocabulary is ``.`` and the characters the list contains (any letters, in code point order), so the counts
-are a V x V table instead of 27 x 27, computed by the book's own ``count_bigrams``, ``bigram_probs``,
-``counts_nll`` and ``sample_names`` with the list's ``itos``. The page does the same with ``parseWords``,
-``countBigrams``, ``bigramProbs``, ``countsNll`` and ``sampleNames`` (js/src/maths.js).
-"""
+The vocabulary is ``.`` and the list's characters, so the library's functions work on a V x V table."""
 
 from __future__ import annotations
 
@@ -74,11 +69,8 @@ def parse_words(text: str) -> WordList:
 
 
 class WordListWidget(Live):
-    """Paste your own words: their characters become the vocabulary, and the page shows their bigram counts
-    as a heatmap, the loss of the bigram model on them and ``n`` words sampled from it, with no kernel.
-
-    Limits (stated in the widget): 2 to 5,000 words of letters (and ' or -), at most 100 letters a word, 100,000
-    characters and 10,000 lines pasted, and 60 different letters.
+    """Paste your own words: the page shows their bigram counts as a heatmap, the loss of the bigram model on them
+    and ``n`` words sampled from it, with no kernel (limits: ``WORDLIST``).
 
     >>> w = WordListWidget("ana bob anna")
     >>> w.vocab, round(w.loss, 4), w.names
