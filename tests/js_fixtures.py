@@ -29,7 +29,8 @@ from makemore_lib.vocabulary import bigrams, check_name  # noqa: E402
 from makemore_lib.live.common import MAX_SEED, shown  # noqa: E402
 from makemore_lib.live.sampling import batch_draws  # noqa: E402
 from makemore_lib.live.smoothing import check_bigram  # noqa: E402
-from makemore_lib.live.training import DIVERGED, divergence_message, largest_difference, try_training  # noqa: E402
+from makemore_lib.live.training import largest_difference  # noqa: E402
+from makemore_lib.neural import DIVERGED  # noqa: E402
 from makemore_lib.live.wordlist import parse_words  # noqa: E402
 
 FIXTURES = ROOT / "makemore_lib" / "js" / "test" / "fixtures.json"
@@ -121,9 +122,10 @@ def fixtures() -> dict:
                      "W": run.W.double().tolist(), "probs": net_probs(run.W).tolist()})
     out["w0"] = init_weights().double().tolist()
     out["training"] = runs
-    out["divergence"] = [{"steps": s, "lr": lr, "l2": l2, "diverged": try_training(counts, s, lr, l2) is None,
-                          "message": divergence_message(counts, s, lr, l2)}
-                         for s, lr, l2 in [(500, 100.0, 10.0), (50, 500.0, 0.0), (100, 500.0, 0.001), (10, 50.0, 0.01)]]
+    out["divergence"] = [{"steps": s, "lr": lr, "l2": l2, "message": (message := error_of(
+                              lambda: train_counts(counts, steps=s, lr=lr, l2=l2))), "diverged": message is not None}
+                         for s, lr, l2 in [(500, 100.0, 10.0), (50, 500.0, 0.0), (100, 500.0, 0.001), (10, 50.0, 0.01),
+                                           (5, 100000.0, 0.01)]]
     out["diverged_limit"] = DIVERGED
     closest = []
     for l2 in [0.01, 0.1, 1.0]:

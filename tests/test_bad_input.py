@@ -121,8 +121,8 @@ TRAINING = [
     ({"seed": -1}, ValueError, ["seed must be between 0 and 2**63 - 1, not -1"]),
     ({"seed": 2**64}, ValueError, ["seed must be between 0 and 2**63 - 1, not 18,446,744,073,709,551,616"]),
     ({"seed": "1"}, TypeError, ["seed must be an int, not '1' (str)"]),
-    ({"lr": 50, "l2": 1e3}, ValueError, ["training diverged with learning rate 50 and L2 strength l2 = 1000",
-                                         "use a smaller l2"]),
+    ({"lr": 50, "l2": 1e3}, ValueError, ["training diverged with L2 strength l2 = 1000 (learning rate lr = 50)",
+                                         "try a smaller l2"]),
 ]
 
 
@@ -268,7 +268,7 @@ def _cases():
         ("forward(W of shape (27, 3))", lambda: forward(torch.zeros(27, 3), XS), ValueError,
          ["W must have shape (27, 27), not (27, 3)"]),
         ("train_counts(lr=1e30)", lambda: train_counts(COUNTS, lr=1e30), ValueError,
-         ["training diverged with learning rate 1e+30 and L2 strength l2 = 0.01", "use a smaller l2 (or lr)"]),
+         ["training diverged with learning rate lr = 1e+30: try a smaller lr"]),
         ("load_names(123)", lambda: load_names(123), TypeError, ["path must be a str or path, not 123 (int)"]),
         ("load_names(b'emma')", lambda: load_names(b"emma"), TypeError, ["path must be a str or path, not b'emma' (bytes)"]),
         ("parse_names(None)", lambda: parse_names(None), TypeError, ["text must be a str, not None"]),

@@ -10,6 +10,7 @@ import torch
 import traitlets
 
 from ..checks import check_int, check_number, given
+from ..neural import DIVERGED_L2, DIVERGED_LR
 from ..sampling import sample_names
 from .html import error_html
 
@@ -21,8 +22,6 @@ MAX_NAMES = 30
 MAX_STEPS = 500
 # The bigram explorer marks a bigram seen fewer times than this in the data as rare (0 times: never seen).
 RARE_BELOW = 10
-# A loss above this (the uniform model's is log 27 = 3.3) means training blew up: shown as an error.
-DIVERGED = 1000.0
 # Your own word list (wordlist.py): what the widget accepts.
 WORDLIST = {
     "separators": " \t\n\r\f\v,;",   # between words
@@ -38,9 +37,8 @@ WORDLIST = {
 MESSAGES = {
     "bigram": "bigram must be two characters from '.' and a-z, not {shown}",
     "seed_text": "seed must be a whole number, not {shown}",
-    "diverged_lr": "training diverged with learning rate lr = {lr}: try a smaller lr",
-    "diverged_l2": ("training diverged with L2 strength l2 = {l2} (learning rate lr = {lr}): the same run "
-                    "without the penalty does not, so try a smaller l2"),
+    "diverged_lr": DIVERGED_LR,
+    "diverged_l2": DIVERGED_L2,
     "overshoot": ("the loss ended higher than it started: steps this large overshoot. The run is chaotic, so its "
                   "last digits depend on rounding"),
     "list_empty": "the list is empty: paste at least two words, separated by spaces, commas or new lines",

@@ -9,11 +9,11 @@ import traitlets
 
 from ..checks import check_table
 from ..loss import counts_nll
-from ..neural import LECTURE_SEED, Training, init_weights, net_probs, train_counts
+from ..neural import DIVERGED, LECTURE_SEED, init_weights, net_probs, train_counts
 from ..probabilities import bigram_probs
 from ..regularization import closest_smoothing
 from ..vocabulary import itos
-from .common import (DIVERGED, MAX_SEED, MAX_STEPS, Data, FloatSetting, IntSetting, Live, esm, message,
+from .common import (MAX_SEED, MAX_STEPS, Data, FloatSetting, IntSetting, Live, esm, message,
                      widget_names)
 from .html import fmt_loss, heatmap_img, names_html
 
@@ -23,44 +23,6 @@ from .html import fmt_loss, heatmap_img, names_html
 LR_OPTIONS = [0.1, 0.5, 1, 5, 10, 20, 50, 100, 500]
 L2_OPTIONS = [0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10]
 OVERSHOOT = message("overshoot")
-
-
-def diverged(run: Training) -> bool:
-    """Whether a training run blew up: a loss that is not finite or above ``DIVERGED``, or W not finite.
-
-    >>> from makemore_lib.counting import count_bigrams
-    >>> diverged(train_counts(count_bigrams(["emma"]), steps=5, lr=1.0))
-    False
-    """
-    losses = run.losses + [run.final_loss]
-    return not (all(math.isfinite(x) and x < DIVERGED for x in losses) and bool(run.W.isfinite().all()))
-
-
-def try_training(counts: torch.Tensor, steps: int, lr: float, l2: float, seed: int = LECTURE_SEED) -> Training | None:
-    """``train_counts``, or None when the run diverges (the library raises; the widget words it as the page does).
-
-    >>> from makemore_lib.counting import count_bigrams
-    >>> try_training(count_bigrams(["emma"]), steps=5, lr=1e6, l2=0.0) is None
-    True
-    """
-    try:
-        run = train_counts(counts, steps=steps, lr=lr, l2=l2, seed=seed)
-    except ValueError as err:
-        if str(err).startswith("training diverged"):
-            return None
-        raise
-    return None if diverged(run) else run
-
-
-def divergence_message(counts: torch.Tensor, steps: int, lr: float, l2: float, seed: int = LECTURE_SEED) -> str:
-    """What to say when a run diverges: blame λ (l2) when the same run without the penalty does not.
-
-    >>> from makemore_lib.counting import count_bigrams
-    >>> divergence_message(count_bigrams(["emma", "ava"]), 500, 100, 10)[:60]
-    'training diverged with L2 strength l2 = 10 (learning rate lr'
-    """
-    blame_l2 = l2 > 0 and try_training(counts, steps, lr, 0.0, seed) is not None
-    return message("diverged_l2" if blame_l2 else "diverged_lr", lr=f"{lr:g}", l2=f"{l2:g}")
 
 
 def largest_difference(a: torch.Tensor, b: torch.Tensor) -> list:
@@ -97,9 +59,7 @@ class _Training(Live):
     def train(self) -> tuple[list[float], float, torch.Tensor]:
         """Train with the settings and set the loss and the data loss; the losses before each step and after the
         last, the penalty and the net's P."""
-        run = try_training(self._counts, self.steps, self.lr, self.l2, self._w_seed)
-        if run is None:
-            raise ValueError(divergence_message(self._counts, self.steps, self.lr, self.l2, self._w_seed))
+        run = train_counts(self._counts, steps=self.steps, lr=self.lr, l2=self.l2, seed=self._w_seed)
         W, probs = run.W.double(), net_probs(run.W)
         penalty = self.l2 * float((W * W).mean())
         self.loss, self.data_loss = run.final_loss, run.final_loss - penalty

@@ -320,12 +320,12 @@ export function trainCounts(counts, W0, steps, lr, l2) {
   }
 }
 
-// live.training.diverged: whether a run blew up (a loss not finite or above `limit`, or W not finite).
+// neural.diverged: whether a run blew up (a loss not finite or above `limit`, or W not finite).
 export function diverged(run, limit) {
   return !(run.losses.every((x) => Number.isFinite(x) && x < limit) && run.W.every((row) => row.every(Number.isFinite)));
 }
 
-// live.training.divergence_message: blame λ when the same run without the penalty does not blow up.
+// neural.train_counts's message: blame λ when the same run without the penalty does not blow up.
 export function divergenceMessage(counts, W0, steps, lr, l2, limit) {
   const blameL2 = l2 > 0 && !diverged(trainCounts(counts, W0, steps, lr, 0), limit);
   return format(blameL2 ? MESSAGES.diverged_l2 : MESSAGES.diverged_lr, { lr: pyG(lr), l2: pyG(l2) });

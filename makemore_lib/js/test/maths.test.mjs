@@ -59,11 +59,11 @@ test("training steps equal train_counts (losses, W and the net's P)", () => {
   }
 });
 
-test("divergence: the same verdict and message as live.training", () => {
+test("divergence: the same verdict and message as train_counts", () => {
   for (const c of F.divergence) {
     const run = trainCounts(F.counts, F.w0, c.steps, c.lr, c.l2);
     assert.equal(diverged(run, F.diverged_limit), c.diverged, JSON.stringify(c));
-    assert.equal(divergenceMessage(F.counts, F.w0, c.steps, c.lr, c.l2, F.diverged_limit), c.message);
+    if (c.diverged) assert.equal(divergenceMessage(F.counts, F.w0, c.steps, c.lr, c.l2, F.diverged_limit), c.message);
   }
 });
 
