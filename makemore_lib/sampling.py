@@ -9,6 +9,8 @@ from .vocabulary import chars, check_itos
 
 MAX_SAMPLES = 100_000
 MAX_SAMPLED_LENGTH = 1_000   # a longer sampled name means the model cannot end names (column 0 unreachable)
+TOO_LONG = ("probs do not end names: a sampled name passed {max} characters (check that column 0, the end token, "
+            "can be reached)")
 
 
 def _check_sampling(args: dict) -> None:
@@ -52,8 +54,7 @@ def sample_names(probs: torch.Tensor, n: int, generator: torch.Generator, itos: 
                 current.append(itos[ix])
                 row = (row * V + ix) % rows          # the last n-1 characters (for bigrams: ix)
                 if len(current) > MAX_SAMPLED_LENGTH:
-                    raise ValueError(f"probs do not end names: a sampled name passed {MAX_SAMPLED_LENGTH:,} "
-                                     f"characters (check that column 0, the end token, can be reached)")
+                    raise ValueError(TOO_LONG.format(max=f"{MAX_SAMPLED_LENGTH:,}"))
     # Leave the caller's generator where the lecture's loop would have left it.
     torch.empty(draws, V, dtype=probs.dtype).exponential_(generator=generator)
     return names

@@ -1,5 +1,5 @@
 """What the live widgets share: the base class, the settings (traits that check every value, whoever sets it),
-the limits and messages (``build.py`` writes them into ``js/src/limits.js`` for the page), the bundles' paths."""
+the limits and messages (``tools/build_widgets.py`` writes them into ``js/src/limits.js``), the bundles' paths."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import traitlets
 
 from ..checks import check_int, check_number, given
 from ..neural import DIVERGED_L2, DIVERGED_LR
-from ..sampling import sample_names
+from ..sampling import TOO_LONG, sample_names
 from .html import error_html
 
 JS = Path(__file__).resolve().parent.parent / "js"
@@ -50,8 +50,7 @@ MESSAGES = {
     "word_not_letter": "words[{i}] {word} has {ch} at position {pos}, which is not a letter, ' or -",
     "list_too_many_chars": "the list uses {count} different characters: the most accepted is {max}",
     "step": "step must be between 0 and {max} (the draws that make this batch's names), not {step}",
-    "sampled_too_long": ("probs do not end names: a sampled name passed {max} characters (check that column 0, "
-                         "the end token, can be reached)"),
+    "sampled_too_long": TOO_LONG,
 }
 
 
