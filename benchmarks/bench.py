@@ -14,7 +14,7 @@ nothing changed. It prints each chapter's execution time (from the build's _buil
 weight of every built page with the images it shows.
 
 The site part (--site-only runs only it) opens every page of a built site (default _build/html) in headless
-Chromium, first visit each time, with nothing but the site reachable (tests/browser_assets.py), and prints per
+Chromium, first visit each time, with nothing but the site reachable (tests/site/browser_assets.py), and prints per
 page the compressed weight of everything it loaded, the time from the load event until the widget host has
 rendered every widget, and the longest main-thread task (median of --visits visits).
 """
@@ -168,7 +168,7 @@ SITE_WEIGHT_KB, INTERACTIVE_MS, LONG_TASK_MS = 1000, 500, 200   # per page, firs
 
 def site_case(site: Path, visits: int) -> list[dict]:
     """Every page of a built site in Chromium: weight, time to interactive, longest task (median of visits)."""
-    sys.path.insert(0, str(ROOT / "tests"))
+    sys.path.insert(0, str(ROOT / "tests" / "site"))
     from browser_assets import built_pages, launch, measure, redirect_target
     from playwright.sync_api import sync_playwright
 

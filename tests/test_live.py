@@ -1,5 +1,5 @@
 """The live (anywidget) widgets on the Python side: the numbers Python keeps in step with the page, the settings'
-checks, the static snapshot, packaging. The page's side: tests/test_js.py (maths) and tests/test_widgets_browser.py.
+checks, the static snapshot, packaging. The page's side: tests/test_js.py (maths) and tests/site/test_widgets_browser.py.
 """
 
 import importlib

@@ -11,7 +11,7 @@ buttons), the "Contents" sidebar and the previous/next links, so a word that app
 gives a snippet made of the table of contents. This extension adds a small script that, once the page has
 loaded, makes the search take its snippets from the article alone, without navigation (tables of contents,
 the intro's chapter list) or widget state. The page is checked by
-``tests/test_accessibility.py::test_search_snippets_come_from_the_text``.
+``tests/site/test_accessibility.py::test_search_snippets_come_from_the_text``.
 
 The theme's header buttons are named by ``aria-label`` ("Search", "Color mode") while their content holds
 more: the search field shows "Search Ctrl + K", the colour switch three icons titled "Light", "Dark" and

@@ -10,7 +10,7 @@ but those named in KEEP, loses every selector naming a class or id that appears 
 HTML and scripts (the words of all of them: what a script writes as a literal string counts as used), but for
 the classes of Thebe's live cells, which only its script from a CDN creates; a rule left with no selector goes. Classes named only inside ``:not(...)``, ``:is(...)`` and other functional
 pseudo-classes do not count, so a rule is never dropped for what it excludes or offers as an alternative.
-``tests/test_site_browser.py`` compares screenshots of every page with the untrimmed CSS and the trimmed one.
+``tests/site/test_site_browser.py`` compares screenshots of every page with the untrimmed CSS and the trimmed one.
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ very many lines, many distinct characters, emoji and combining marks, only white
   attempt counts;
 - then a good input is pasted and the widget works again: no message, and its output is back.
 
-    pytest -m browser tests/test_paste_browser.py -s     (-s prints the table: longest task and message per case)
+    pytest -m browser tests/site/test_paste_browser.py -s     (-s prints the table: longest task and message per case)
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 Needs a built book (_build/html): skips without one, fails instead with MAKEMORE_REQUIRE_SITE=1.
 
-    python tests/test_site.py      # print each chapter page's weight
+    python tests/site/test_site.py      # print each chapter page's weight
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ The built pages are served from _build/html at a made-up host (http://book.test/
 site needs nothing from anywhere else, so every other request is aborted and recorded: a page that asks for
 one fails its test. There are no CDN stand-ins.
 
-    python tests/browser_assets.py [PAGE ...]     # weight and time to interactive of each page (or every page)
+    python tests/site/browser_assets.py [PAGE ...]     # weight and time to interactive of each page (or every page)
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SITE = ROOT / "_build" / "html"
 ASSETS = ROOT / "tests" / ".browser"
 SCREENSHOTS = ASSETS / "screenshots"

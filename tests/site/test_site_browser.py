@@ -119,7 +119,7 @@ def test_page_in_browser(browser, path, record_property):
         moves = []
         for i in range(views):
             if page.locator(VIEW).nth(i).locator("xpath=..").locator(".mm-cy").count():
-                continue  # a prediction or a check answers on Commit: tests/test_check_yourself_browser.py
+                continue  # a prediction or a check answers on Commit: tests/site/test_check_yourself_browser.py
             before = widget_text(page, i)
             moved = move_first_control(page, i)
             page.wait_for_timeout(100)

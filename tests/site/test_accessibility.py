@@ -304,7 +304,7 @@ def test_every_widget_control_works_from_the_keyboard(browser, path):
             if after["text"] == before["text"] and after["images"] == before["images"]:
                 unchanged.append((tag, kind))
         # Live widgets compute in the page: every control changes what they show. Kernel-backed ipywidgets can
-        # only change the control itself in the static site (tests/test_site_browser.py says which those are).
+        # only change the control itself in the static site (tests/site/test_site_browser.py says which those are).
         live = page.evaluate("(sel) => [...document.querySelectorAll(sel)].map(s => !!s.parentElement.querySelector('.mm-live'))",
                              VIEW)
         stuck = [(tag, kind) for tag, kind in unchanged if live[int(tag.split(":")[0])]]

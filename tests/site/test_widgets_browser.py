@@ -2,7 +2,7 @@
 imports the module from a Blob URL, as the site does, and calls ``render({model, el})`` with a small model over
 the widget's state (get, set, on, off, save_changes). Then the page's numbers are compared with Python's.
 
-    pytest -m browser tests/test_widgets_browser.py -s      (-s prints update times; screenshots in tests/.browser/)
+    pytest -m browser tests/site/test_widgets_browser.py -s      (-s prints update times; screenshots in tests/.browser/)
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from makemore_lib.probabilities import bigram_probs
 
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("MAKEMORE_CHROMIUM", "/usr/bin/chromium")
 SHOTS = ROOT / "tests" / ".browser" / "screenshots"
 HOST = "http://widgets.test/"
