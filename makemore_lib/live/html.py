@@ -1,5 +1,5 @@
-"""The small HTML pieces the widgets' snapshots and the chapters share: a message, chips, names, a loss, the
-score table of a name, a heatmap picture. Static HTML, no widget: this module imports nothing from ``live/``.
+"""The small HTML pieces the widgets' snapshots and the chapters share: a message, names, a loss, the score table
+of a name, a heatmap picture. Static HTML, no widget: this module imports nothing from ``live/``.
 """
 
 from __future__ import annotations
@@ -21,15 +21,6 @@ def error_html(err: Exception) -> str:
     '<div class="mm-error" role="alert" style="color:#b00020">&#9888; name &#x27;&lt;b&gt;&#x27; has &#x27;&lt;&#x27; at position 0</div>'
     """
     return f'<div class="mm-error" role="alert" style="color:#b00020">&#9888; {html.escape(str(err))}</div>'
-
-
-def chips_html(items: list[str]) -> str:
-    """Short strings shown as a row of monospace chips (the bigrams of a name, sampled names...).
-
-    >>> chips_html(["<a", "b."]).count("<code")
-    2
-    """
-    return " ".join(f'<code class="mm-chip">{html.escape(item)}</code>' for item in items)
 
 
 def names_html(names: list[str], label: str) -> str:
