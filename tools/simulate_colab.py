@@ -28,6 +28,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import uuid
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -93,7 +94,7 @@ def execute(chapter: Path, folder: Path, workdir: Path) -> str | None:
     specs = KernelSpecManager(kernel_dirs=[str(folder / "jupyter" / "share" / "jupyter" / "kernels")])
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
     client = NotebookClient(nb, kernel_name=KERNEL, timeout=600, resources={"metadata": {"path": str(workdir)}},
-                            kernel_manager_class=_manager_with(specs))
+                            kernel_manager_class=_manager_with(specs, folder))
     try:
         client.execute(env=env)
     except Exception as err:  # a cell raised: nbclient's message holds the cell and the traceback
@@ -101,11 +102,15 @@ def execute(chapter: Path, folder: Path, workdir: Path) -> str | None:
     return None
 
 
-def _manager_with(specs):
+def _manager_with(specs, folder: Path):
+    """A kernel manager for the simulated environment's kernels, talking over unix sockets in ``folder`` (as the
+    build's do: no warning that TCP is unencrypted in the log)."""
     from jupyter_client.manager import KernelManager
 
     class Manager(KernelManager):
         def __init__(self, **kwargs):
+            kwargs.setdefault("transport", "ipc")
+            kwargs.setdefault("ip", str(folder / f"kernel-{uuid.uuid4().hex[:12]}"))
             super().__init__(kernel_spec_manager=specs, **kwargs)
 
     return Manager
