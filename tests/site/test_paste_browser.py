@@ -188,6 +188,27 @@ def box_pages(browser) -> dict[tuple[str, str], str]:
     return found
 
 
+def test_a_short_paste_is_undone_by_ctrl_z(browser, box_pages):
+    """A paste the widget takes is the browser's own when it is short, so Ctrl+Z gives the reader's text back."""
+    kind, control = "wordlist", "words"
+    visit = Visit(browser, box_pages[(kind, control)])
+    assert visit.wait_for_widgets() == "ready"
+    page = visit.page
+    state = f"""() => {{ const root = document.querySelector('.mm-live[data-widget="{kind}"]');
+        return [root.querySelector('[data-control="{control}"]').value,
+                root.querySelector('[data-out=vocab]').textContent]; }}"""
+    try:
+        before = page.evaluate(state)
+        paste(page, kind, control, "ana bob anna", measure=False)
+        assert page.evaluate(state)[0] == "ana bob anna"
+        page.keyboard.press("Control+z")
+        page.evaluate(FRAMES)
+        assert page.evaluate(state) == before, "Ctrl+Z did not give the list and its model back"
+        assert not visit.errors(), visit.errors()
+    finally:
+        visit.close()
+
+
 def test_every_text_box_has_cases(box_pages):
     assert set(box_pages) == set(BOXES), f"text boxes in the book {sorted(box_pages)}, with cases here {sorted(BOXES)}"
 

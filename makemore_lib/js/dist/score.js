@@ -128,12 +128,14 @@ function timed(root, update, error) {
     root.dataset.updateMs = (performance.now() - start).toFixed(2);
   };
 }
+var NATIVE_PASTE = 1e4;
 function guardPaste(box, tooBig, error, redo) {
   let refused = false;
   const take = (event, text, start, end) => {
-    event.preventDefault();
     const result = box.value.slice(0, start) + text + box.value.slice(end);
     const message = tooBig(box.tagName === "INPUT" ? result.replace(/[\r\n]/g, "") : result);
+    if (!message && text.length <= NATIVE_PASTE) return;
+    event.preventDefault();
     if (message) {
       refused = true;
       error.show(message);

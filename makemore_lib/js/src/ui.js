@@ -240,14 +240,17 @@ export function saver(model) {
 // A text box that a paste cannot freeze. The browser's own paste of a long text into a box (a few thousand lines
 // above all) blocks the page for longer than any widget's computing, so the box takes pastes and drops itself:
 // a result that `tooBig(text)` refuses (a size limit broken, checked in one cheap pass) never enters the box,
-// its message is shown and the box and the model keep what they had; any other is put in with setRangeText and
-// an "input" event, as if typed. `redo` (the widget's update) clears a refusal's message at the next edit.
+// its message is shown and the box and the model keep what they had. A short text is left to the browser's
+// own paste, which Ctrl+Z undoes; a long one is put in with setRangeText and an "input" event, as if typed.
+// `redo` (the widget's update) clears a refusal's message at the next edit.
+const NATIVE_PASTE = 10000;   // characters: the browser pastes this much into a box well within a frame
 export function guardPaste(box, tooBig, error, redo) {
   let refused = false;
   const take = (event, text, start, end) => {
-    event.preventDefault();
     const result = box.value.slice(0, start) + text + box.value.slice(end);
     const message = tooBig(box.tagName === "INPUT" ? result.replace(/[\r\n]/g, "") : result);
+    if (!message && text.length <= NATIVE_PASTE) return;
+    event.preventDefault();
     if (message) {
       refused = true;
       error.show(message);
