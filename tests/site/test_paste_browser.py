@@ -59,6 +59,8 @@ WORDLIST_CASES = {
     "200,000 lines (600,000 chars)": "ab\n" * 200_000,
     "1,000,000 chars, one line": "a" * 1_000_000,
     f"{L['max_words']:,} lines (at the word limit)": "ab\n" * L["max_words"],
+    "999 lines, 2,997 chars (the browser's own paste)": "ab\n" * 999,
+    "3,333 lines, 9,999 chars (put in by the page)": "ab\n" * 3333,
     f"{L['max_words'] + 1:,} lines": "ab\n" * (L["max_words"] + 1),
     f"{L['max_lines']:,} lines, {L['max_words']:,} words (at both limits)": "\n\n".join(["ab"] * L["max_words"]) + "\n",
     f"{L['max_lines'] + 1:,} empty lines": "\n" * L["max_lines"],

@@ -345,13 +345,13 @@ function saver(model) {
     model.save_changes();
   };
 }
-var NATIVE_PASTE = 1e4;
+var NATIVE_PASTE = { chars: 1e4, lines: 1e3 };
 function guardPaste(box, tooBig, error, redo) {
   let refused = false;
   const take = (event, text, start, end) => {
     const result = box.value.slice(0, start) + text + box.value.slice(end);
     const message = tooBig(box.tagName === "INPUT" ? result.replace(/[\r\n]/g, "") : result);
-    if (!message && text.length <= NATIVE_PASTE) return;
+    if (!message && text.length <= NATIVE_PASTE.chars && text.split("\n").length <= NATIVE_PASTE.lines) return;
     event.preventDefault();
     if (message) {
       refused = true;
