@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import functools
+import inspect
 import math
 from collections.abc import Callable
 from typing import NamedTuple
@@ -111,14 +112,18 @@ def diverged(run: Training) -> bool:
 def _stops_when_diverged(train: Callable) -> Callable:
     """Run ``train_counts`` (quietly about overflow); a run that blew up is an error naming l2 when the same run
     without the penalty does not blow up, else lr."""
+    signature = inspect.signature(train)
+
     @functools.wraps(train)
-    def run(counts: torch.Tensor, steps: int = 100, lr: float = 50.0, l2: float = 0.01,
-            seed: int = LECTURE_SEED) -> Training:
+    def run(*args, **kwargs) -> Training:
+        settings = signature.bind(*args, **kwargs)
+        settings.apply_defaults()
+        lr, l2 = settings.arguments["lr"], settings.arguments["l2"]
         with np.errstate(over="ignore", invalid="ignore"):
-            result = train(counts, steps, lr, l2, seed)
+            result = train(**settings.arguments)
             if not diverged(result):
                 return result
-            blame_l2 = l2 > 0 and not diverged(train(counts, steps, lr, 0.0, seed))
+            blame_l2 = l2 > 0 and not diverged(train(**{**settings.arguments, "l2": 0.0}))
         raise ValueError((DIVERGED_L2 if blame_l2 else DIVERGED_LR).format(lr=f"{lr:g}", l2=f"{l2:g}"))
     return run
 

@@ -62,7 +62,8 @@ def closest_smoothing(counts: torch.Tensor, probs: torch.Tensor,
     (1.0, 0.0)
     """
     counts, probs = counts.double(), probs.double()
-    rows = counts.sum(1) / counts.sum(1).max()   # each row weighs as often as it is used (at most 1: no subnormals)
+    rows = counts.sum(1)                  # each row weighs as often as it is used
+    rows = rows / rows.max()              # (at most 1: a tiny count's weight does not go subnormal)
     kls = torch.cat([_kls(counts, rows, probs, grid[i:i + _BLOCK]) for i in range(0, len(grid), _BLOCK)])
     best = int(kls.argmin())
     return grid[best], max(float(kls[best]), 0.0)
